@@ -1,0 +1,46 @@
+#include "support/TestData.h"
+
+#include "base/Error.h"
+
+#include <fstream>
+#include <iterator>
+
+namespace cccd::test {
+
+std::filesystem::path specDir() {
+    return CCCD_SPEC_DIR;
+}
+
+std::filesystem::path testDataDir() {
+    return CCCD_TEST_DATA_DIR;
+}
+
+std::filesystem::path binaryDir() {
+    return CCCD_BINARY_DIR;
+}
+
+std::filesystem::path sourceDir() {
+    return CCCD_SOURCE_DIR;
+}
+
+Bytes readFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw Error(ErrorCode::Io, "cannot open test file " + path.string());
+    }
+    return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+nlohmann::json vectors(const std::string& fileName) {
+    std::ifstream in(specDir() / "vectors" / fileName);
+    if (!in) {
+        throw Error(ErrorCode::Io, "cannot open vector file " + fileName);
+    }
+    return nlohmann::json::parse(in);
+}
+
+Bytes hexField(const nlohmann::json& object, const std::string& key) {
+    return fromHex(object.at(key).get<std::string>());
+}
+
+} // namespace cccd::test
