@@ -1,11 +1,11 @@
 #pragma once
 
-#include "base/Bytes.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <utility>
 #include <vector>
+
+#include "base/Bytes.h"
 
 namespace cccd {
 
@@ -16,9 +16,13 @@ void secureWipe(void* data, std::size_t size);
 class SecureBytes {
 public:
     SecureBytes() = default;
+
     explicit SecureBytes(ByteView bytes) : m_data(bytes.begin(), bytes.end()) {}
+
     explicit SecureBytes(Bytes&& bytes) : m_data(std::move(bytes)) {}
+
     SecureBytes(const SecureBytes& other) : m_data(other.m_data) {}
+
     SecureBytes(SecureBytes&& other) noexcept : m_data(std::move(other.m_data)) {}
 
     SecureBytes& operator=(const SecureBytes& other) {
@@ -40,12 +44,19 @@ public:
     ~SecureBytes() { wipe(); }
 
     [[nodiscard]] ByteView view() const { return m_data; }
+
     [[nodiscard]] const std::uint8_t* data() const { return m_data.data(); }
+
     [[nodiscard]] std::uint8_t* data() { return m_data.data(); }
+
     [[nodiscard]] std::size_t size() const { return m_data.size(); }
+
     [[nodiscard]] bool empty() const { return m_data.empty(); }
+
     std::uint8_t& operator[](std::size_t i) { return m_data[i]; }
+
     std::uint8_t operator[](std::size_t i) const { return m_data[i]; }
+
     operator ByteView() const { return m_data; }
 
     void wipe() {

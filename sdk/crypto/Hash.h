@@ -1,9 +1,9 @@
 #pragma once
 
-#include "base/Bytes.h"
-
 #include <optional>
 #include <string_view>
+
+#include "base/Bytes.h"
 
 namespace cccd::crypto {
 

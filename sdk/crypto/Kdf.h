@@ -1,9 +1,9 @@
 #pragma once
 
+#include <cstdint>
+
 #include "base/Bytes.h"
 #include "base/SecureBytes.h"
-
-#include <cstdint>
 
 namespace cccd::crypto {
 

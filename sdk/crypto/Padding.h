@@ -1,8 +1,8 @@
 #pragma once
 
-#include "base/Bytes.h"
-
 #include <cstddef>
+
+#include "base/Bytes.h"
 
 namespace cccd::crypto {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "base/Bytes.h"
-
 #include <cstddef>
 #include <functional>
+
+#include "base/Bytes.h"
 
 namespace cccd::crypto {
 

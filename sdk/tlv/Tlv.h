@@ -1,11 +1,11 @@
 #pragma once
 
-#include "base/Bytes.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
+
+#include "base/Bytes.h"
 
 namespace cccd::tlv {
 

@@ -1,9 +1,9 @@
 #include "support/TestData.h"
 
-#include "base/Error.h"
-
 #include <fstream>
 #include <iterator>
+
+#include "base/Error.h"
 
 namespace cccd::test {
 

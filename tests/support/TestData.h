@@ -1,10 +1,10 @@
 #pragma once
 
-#include "base/Bytes.h"
-
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "base/Bytes.h"
 
 namespace cccd::test {
 

@@ -1,13 +1,15 @@
-#include "base/Error.h"
-#include "support/TestData.h"
 #include "tlv/Tlv.h"
 
 #include <gtest/gtest.h>
 
+#include "base/Error.h"
+#include "support/TestData.h"
+
 using namespace cccd;
 
 TEST(TlvTest, ParsesShortFormFromIcaoEfCom) {
-    Bytes ef = test::readFile(test::specDir() / "samples/icao-lds-worked-examples/EF_COM_part10_A.bin");
+    Bytes ef =
+        test::readFile(test::specDir() / "samples/icao-lds-worked-examples/EF_COM_part10_A.bin");
     tlv::Tlv com = tlv::parse(ef, 0x60);
     auto kids = tlv::children(com);
     ASSERT_EQ(kids.size(), 3u);
