@@ -1,0 +1,213 @@
+#include "sm/SecureMessagingChannel.h"
+
+#include "apdu/Exchange.h"
+#include "base/Error.h"
+#include "base/Log.h"
+#include "crypto/Cipher.h"
+#include "crypto/Mac.h"
+#include "crypto/Padding.h"
+#include "tlv/Tlv.h"
+
+namespace cccd::sm {
+
+namespace {
+
+// ICAO 9303-11 §9.8.4 data objects.
+constexpr std::uint32_t TagDo87 = 0x87; // padding-content indicator || cryptogram
+constexpr std::uint32_t TagDo97 = 0x97; // Le
+constexpr std::uint32_t TagDo99 = 0x99; // processing status (SW1 SW2)
+constexpr std::uint32_t TagDo8E = 0x8E; // cryptographic checksum
+constexpr std::uint8_t PaddingIndicator = 0x01;
+constexpr std::uint8_t SmClaBits = 0x0C;
+constexpr std::size_t MacSize = 8;
+constexpr std::size_t Do99Size = 4;
+constexpr std::size_t Do8ESize = 2 + MacSize;
+
+[[noreturn]] void smFailure(const char* what, std::uint16_t sw = 0) {
+    throw Error(ErrorCode::SecureMessaging, std::string("secure messaging: ") + what, sw);
+}
+
+Bytes encodeLe(std::size_t ne, bool extended) {
+    if (extended) {
+        std::size_t v = ne == apdu::ExtendedNeMax ? 0 : ne;
+        return {static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v & 0xFF)};
+    }
+    return {static_cast<std::uint8_t>(ne == apdu::ShortNeMax ? 0 : ne)};
+}
+
+} // namespace
+
+SecureMessagingChannel::SecureMessagingChannel(transport::CardChannel& inner, SessionKeys keys)
+    : m_inner(inner), m_keys(std::move(keys)) {}
+
+std::size_t SecureMessagingChannel::blockSize() const {
+    return m_keys.cipher == SmCipher::Aes ? 16 : 8;
+}
+
+void SecureMessagingChannel::incrementSsc() {
+    for (auto it = m_keys.ssc.rbegin(); it != m_keys.ssc.rend(); ++it) {
+        if (++*it != 0) {
+            break;
+        }
+    }
+}
+
+Bytes SecureMessagingChannel::mac(ByteView data) const {
+    Bytes padded = crypto::pad(data, blockSize());
+    if (m_keys.cipher == SmCipher::Aes) {
+        Bytes full = crypto::aesCmac(m_keys.ksMac, padded);
+        return Bytes(full.begin(), full.begin() + MacSize);
+    }
+    return crypto::retailMac(m_keys.ksMac, padded);
+}
+
+// 3DES uses a zero IV (§9.8.6.1); AES uses E(KS_enc, SSC) (§9.8.6.2).
+Bytes SecureMessagingChannel::encrypt(ByteView plain) const {
+    Bytes padded = crypto::pad(plain, blockSize());
+    if (m_keys.cipher == SmCipher::Aes) {
+        Bytes iv = crypto::aesEncryptBlock(m_keys.ksEnc, m_keys.ssc);
+        return crypto::aesCbcEncrypt(m_keys.ksEnc, iv, padded);
+    }
+    return crypto::tdesCbcEncrypt(m_keys.ksEnc, Bytes(8, 0), padded);
+}
+
+Bytes SecureMessagingChannel::decrypt(ByteView cipherText) const {
+    if (cipherText.empty() || cipherText.size() % blockSize() != 0) {
+        smFailure("cryptogram is not a whole number of blocks");
+    }
+    Bytes plain;
+    if (m_keys.cipher == SmCipher::Aes) {
+        Bytes iv = crypto::aesEncryptBlock(m_keys.ksEnc, m_keys.ssc);
+        plain = crypto::aesCbcDecrypt(m_keys.ksEnc, iv, cipherText);
+    } else {
+        plain = crypto::tdesCbcDecrypt(m_keys.ksEnc, Bytes(8, 0), cipherText);
+    }
+    SecureBytes wiped(std::move(plain));
+    return crypto::unpad(wiped);
+}
+
+apdu::CommandApdu SecureMessagingChannel::protect(const apdu::CommandApdu& command) {
+    incrementSsc();
+    Bytes header{static_cast<std::uint8_t>(command.cla | SmClaBits), command.ins, command.p1,
+                 command.p2};
+    // The plain command's form decides: a short Le of 00 stays short even though the protected
+    // answer to it could not hold 256 plaintext bytes (the reader asks for what fits).
+    bool extended = command.isExtended();
+
+    Bytes body;
+    if (!command.data.empty()) {
+        Bytes do87Value{PaddingIndicator};
+        append(do87Value, encrypt(command.data));
+        append(body, tlv::encode(TagDo87, do87Value));
+    }
+    if (command.ne > 0) {
+        append(body, tlv::encode(TagDo97, encodeLe(command.ne, extended)));
+    }
+
+    Bytes n = m_keys.ssc;
+    append(n, crypto::pad(header, blockSize()));
+    append(n, body);
+    append(body, tlv::encode(TagDo8E, mac(n)));
+    extended = extended || body.size() > apdu::ShortNcMax;
+
+    apdu::CommandApdu out{header[0],       command.ins, command.p1, command.p2,
+                          std::move(body), 0,           extended};
+    out.ne = extended ? apdu::ExtendedNeMax : apdu::ShortNeMax;
+    return out;
+}
+
+apdu::ResponseApdu SecureMessagingChannel::unprotect(const apdu::ResponseApdu& response) {
+    incrementSsc();
+    if (response.data.empty()) {
+        // Cards may answer an error status unprotected; success never comes without a MAC.
+        if (response.isSuccess() || response.is(apdu::StatusWord::SmDataObjectsMissing) ||
+            response.is(apdu::StatusWord::SmDataObjectsIncorrect)) {
+            m_broken = true;
+            smFailure("card ended secure messaging", response.sw);
+        }
+        return response;
+    }
+
+    std::optional<tlv::Tlv> do87;
+    std::optional<tlv::Tlv> do99;
+    std::optional<tlv::Tlv> do8e;
+    try {
+        tlv::TlvReader reader(response.data);
+        while (!reader.atEnd()) {
+            tlv::Tlv t = reader.next();
+            if (t.tag == TagDo87) {
+                do87 = t;
+            } else if (t.tag == TagDo99) {
+                do99 = t;
+            } else if (t.tag == TagDo8E) {
+                do8e = t;
+            }
+        }
+    } catch (const Error&) {
+        m_broken = true;
+        smFailure("protected response is not valid BER-TLV");
+    }
+    if (!do8e || !do99 || do99->value.size() != 2) {
+        m_broken = true;
+        smFailure("protected response lacks DO99 or DO8E");
+    }
+
+    Bytes k = m_keys.ssc;
+    if (do87) {
+        append(k, do87->encoded);
+    }
+    append(k, do99->encoded);
+    if (!equalConstantTime(mac(k), do8e->value)) {
+        m_broken = true;
+        log(LogLevel::Warning, "sm", "response MAC mismatch; session closed");
+        smFailure("response MAC does not verify");
+    }
+
+    apdu::ResponseApdu out;
+    out.sw = static_cast<std::uint16_t>(do99->value[0] << 8 | do99->value[1]);
+    if (do87) {
+        if (do87->value.empty() || do87->value[0] != PaddingIndicator) {
+            m_broken = true;
+            smFailure("DO87 has an unknown padding indicator");
+        }
+        out.data = decrypt(do87->value.subspan(1));
+    }
+    return out;
+}
+
+apdu::ResponseApdu SecureMessagingChannel::send(const apdu::CommandApdu& command) {
+    if (m_broken) {
+        throw Error(ErrorCode::SecureMessaging, "secure messaging session has ended");
+    }
+    apdu::CommandApdu wrapped = protect(command);
+    apdu::ResponseApdu raw =
+        apdu::exchange([this](ByteView bytes) { return m_inner.transmit(bytes); }, wrapped);
+    return unprotect(raw);
+}
+
+Bytes SecureMessagingChannel::transmit(ByteView commandApdu) {
+    return send(apdu::CommandApdu::decode(commandApdu)).encode();
+}
+
+std::size_t SecureMessagingChannel::maxPlaintextResponse(std::size_t ne) const {
+    std::size_t bs = blockSize();
+    std::size_t best = 0;
+    for (std::size_t blocks = 1;; ++blocks) {
+        std::size_t cryptogram = blocks * bs;
+        std::size_t do87 = 1 + tlv::encodeLength(cryptogram + 1).size() + cryptogram + 1;
+        if (do87 + Do99Size + Do8ESize > ne) {
+            return best;
+        }
+        best = cryptogram - 1; // method-2 padding takes at least one byte
+    }
+}
+
+transport::ChannelCapabilities SecureMessagingChannel::capabilities() const {
+    transport::ChannelCapabilities inner = m_inner.capabilities();
+    transport::ChannelCapabilities out = inner;
+    out.maxResponseDataSize = maxPlaintextResponse(inner.maxResponseDataSize);
+    out.maxCommandDataSize = maxPlaintextResponse(inner.maxCommandDataSize);
+    return out;
+}
+
+} // namespace cccd::sm
