@@ -1,0 +1,72 @@
+#include "pcsc/PcscChannel.h"
+
+#include <reader.h>
+#include <winscard.h>
+
+#include "pcsc/PcscError.h"
+
+namespace cccd::pcsc {
+
+namespace {
+
+// Short APDU maximum (4 header + 1 Lc + 255 data + 1 Le) that a reader must accept.
+constexpr DWORD ShortApduMax = 261;
+
+} // namespace
+
+PcscChannel::PcscChannel(long context, long card, unsigned long protocol, std::string reader)
+    : m_context(context), m_card(card), m_protocol(protocol), m_reader(std::move(reader)) {
+    Bytes atr(MAX_ATR_SIZE);
+    DWORD atrSize = static_cast<DWORD>(atr.size());
+    DWORD state = 0;
+    DWORD activeProtocol = 0;
+    DWORD nameSize = 0;
+    LONG rv =
+        SCardStatus(m_card, nullptr, &nameSize, &state, &activeProtocol, atr.data(), &atrSize);
+    if (rv != SCARD_S_SUCCESS) {
+        throwPcscError(rv, "SCardStatus", true);
+    }
+    atr.resize(atrSize);
+    m_atr = std::move(atr);
+
+    std::uint8_t value[8] = {};
+    DWORD valueSize = sizeof value;
+    if (SCardGetAttrib(m_card, SCARD_ATTR_MAXINPUT, value, &valueSize) == SCARD_S_SUCCESS &&
+        valueSize >= 4) {
+        DWORD maxInput = value[0] | value[1] << 8 | value[2] << 16 | value[3] << 24;
+        m_extended = maxInput > ShortApduMax;
+    }
+}
+
+PcscChannel::~PcscChannel() {
+    SCardDisconnect(m_card, SCARD_LEAVE_CARD);
+}
+
+bool PcscChannel::isT0() const {
+    return m_protocol == SCARD_PROTOCOL_T0;
+}
+
+Bytes PcscChannel::transmit(ByteView commandApdu) {
+    const SCARD_IO_REQUEST* pci = isT0() ? SCARD_PCI_T0 : SCARD_PCI_T1;
+    Bytes response(MAX_BUFFER_SIZE_EXTENDED);
+    DWORD size = static_cast<DWORD>(response.size());
+    LONG rv = SCardTransmit(m_card, pci, commandApdu.data(), static_cast<DWORD>(commandApdu.size()),
+                            nullptr, response.data(), &size);
+    if (rv != SCARD_S_SUCCESS) {
+        throwPcscError(rv, "SCardTransmit", true);
+    }
+    response.resize(size);
+    return response;
+}
+
+transport::ChannelCapabilities PcscChannel::capabilities() const {
+    transport::ChannelCapabilities caps;
+    caps.extendedLength = m_extended && !isT0();
+    if (caps.extendedLength) {
+        caps.maxCommandDataSize = 65535;
+        caps.maxResponseDataSize = 65536;
+    }
+    return caps;
+}
+
+} // namespace cccd::pcsc

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+
+#include "transport/CardChannel.h"
+
+namespace cccd::pcsc {
+
+/// A connected card: transmits APDUs with SCardTransmit. Extended length is assumed only when
+/// the reader reports an input buffer above the short maximum (SCARD_ATTR_MAXINPUT) or the
+/// caller says so.
+class PcscChannel : public transport::CardChannel {
+public:
+    PcscChannel(long context, long card, unsigned long protocol, std::string reader);
+    ~PcscChannel() override;
+    PcscChannel(const PcscChannel&) = delete;
+    PcscChannel& operator=(const PcscChannel&) = delete;
+
+    [[nodiscard]] Bytes transmit(ByteView commandApdu) override;
+
+    [[nodiscard]] Bytes atr() const override { return m_atr; }
+
+    [[nodiscard]] transport::ChannelCapabilities capabilities() const override;
+
+    /// Overrides the detected extended-length support of the reader.
+    void setExtendedLength(bool supported) { m_extended = supported; }
+
+    [[nodiscard]] const std::string& reader() const { return m_reader; }
+
+    [[nodiscard]] bool isT0() const;
+
+private:
+    long m_context;
+    long m_card;
+    unsigned long m_protocol;
+    std::string m_reader;
+    Bytes m_atr;
+    bool m_extended = false;
+};
+
+} // namespace cccd::pcsc

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Every test: install what is missing, build with the tests, start pcscd with vpcd, run CTest,
+# stop what was started.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${CCCD_BUILD_DIR:-$root/build}
+export CCCD_STATE_DIR=$build/run
+
+"$root/scripts/deps.sh"
+"$root/scripts/build.sh" -DCCCD_BUILD_TESTS=ON -DCCCD_WARNINGS_AS_ERRORS=ON
+
+trap '"$root/scripts/pcscd.sh" stop' EXIT
+"$root/scripts/pcscd.sh" start
+cd "$build"
+ctest --output-on-failure -j"$(nproc)" --timeout 600
