@@ -1,0 +1,63 @@
+#include "verify/CertificateChain.h"
+
+namespace cccd::verify {
+
+namespace {
+
+enum class Candidate { No, ByName, ByKeyIdentifier };
+
+Candidate candidateKind(const crypto::Certificate& certificate, const crypto::Certificate& anchor) {
+    const auto& aki = certificate.authorityKeyIdentifier();
+    const auto& ski = anchor.subjectKeyIdentifier();
+    if (aki && ski) {
+        if (*aki == *ski) {
+            return Candidate::ByKeyIdentifier;
+        }
+        return anchor.subject() == certificate.issuer() ? Candidate::ByName : Candidate::No;
+    }
+    // Without key identifiers on both sides the name is all there is to go by.
+    return anchor.subject() == certificate.issuer() ? Candidate::ByKeyIdentifier : Candidate::No;
+}
+
+} // namespace
+
+ChainResult validateChain(const crypto::Certificate& certificate,
+                          std::span<const crypto::Certificate> anchors) {
+    bool keyIdentifiedCandidate = false;
+    for (const crypto::Certificate& anchor : anchors) {
+        Candidate kind = candidateKind(certificate, anchor);
+        if (kind == Candidate::No) {
+            continue;
+        }
+        if (certificate.verifySignedBy(anchor)) {
+            return ChainResult{ChainStatus::Trusted, anchor};
+        }
+        keyIdentifiedCandidate = keyIdentifiedCandidate || kind == Candidate::ByKeyIdentifier;
+    }
+    return ChainResult{keyIdentifiedCandidate ? ChainStatus::SignatureInvalid
+                                              : ChainStatus::IssuerUnknown,
+                       std::nullopt};
+}
+
+ValidityStatus validityAt(const crypto::Certificate& certificate, crypto::Time time) {
+    if (time < certificate.notBefore()) {
+        return ValidityStatus::NotYetValid;
+    }
+    return time > certificate.notAfter() ? ValidityStatus::Expired : ValidityStatus::Valid;
+}
+
+ValidityStatus privateKeyUsageAt(const crypto::Certificate& certificate, crypto::Time time) {
+    const auto& period = certificate.privateKeyUsagePeriod();
+    if (!period) {
+        return ValidityStatus::NotChecked;
+    }
+    if (period->notBefore && time < *period->notBefore) {
+        return ValidityStatus::NotYetValid;
+    }
+    if (period->notAfter && time > *period->notAfter) {
+        return ValidityStatus::Expired;
+    }
+    return ValidityStatus::Valid;
+}
+
+} // namespace cccd::verify
