@@ -1,0 +1,200 @@
+#include "emulator/card/CardProfile.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "base/Error.h"
+
+namespace cccd::emulator {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view FormatName = "cccd-emulator-profile/1";
+
+[[noreturn]] void malformed(const std::string& what) {
+    throw Error(ErrorCode::MalformedData, "card profile: " + what);
+}
+
+std::uint16_t parseFid(const std::string& key) {
+    Bytes fid;
+    try {
+        fid = fromHex(key);
+    } catch (const Error&) {
+        malformed("file id '" + key + "' is not hex");
+    }
+    if (fid.size() != 2) {
+        malformed("file id '" + key + "' is not two bytes");
+    }
+    return static_cast<std::uint16_t>((fid[0] << 8) | fid[1]);
+}
+
+FileAccess parseAccess(const std::string& name) {
+    if (name == "always") {
+        return FileAccess::Always;
+    }
+    if (name == "bac") {
+        return FileAccess::Bac;
+    }
+    if (name == "eac") {
+        return FileAccess::Eac;
+    }
+    malformed("unknown file access '" + name + "'");
+}
+
+// A file is either "FID": "hex" (default access) or "FID": {"data": "hex", "access": "..."}.
+std::vector<ElementaryFile> parseFiles(const json& files, bool underMasterFile) {
+    std::vector<ElementaryFile> out;
+    if (files.is_null()) {
+        return out;
+    }
+    if (!files.is_object()) {
+        malformed("files must be an object keyed by FID");
+    }
+    for (const auto& [key, value] : files.items()) {
+        ElementaryFile ef;
+        ef.fid = parseFid(key);
+        ef.access = defaultAccess(underMasterFile, ef.fid);
+        if (value.is_string()) {
+            ef.data = fromHex(value.get<std::string>());
+        } else if (value.is_object() && value.contains("data")) {
+            ef.data = fromHex(value.at("data").get<std::string>());
+            if (value.contains("access")) {
+                ef.access = parseAccess(value.at("access").get<std::string>());
+            }
+        } else {
+            malformed("file " + key + " has no data");
+        }
+        out.push_back(std::move(ef));
+    }
+    return out;
+}
+
+SecureBytes secretString(const json& object, const char* key) {
+    if (!object.contains(key) || object.at(key).is_null()) {
+        return {};
+    }
+    return SecureBytes(toBytes(object.at(key).get<std::string>()));
+}
+
+std::string fidKey(std::uint16_t fid) {
+    Bytes b{static_cast<std::uint8_t>(fid >> 8), static_cast<std::uint8_t>(fid & 0xFF)};
+    return toHex(b);
+}
+
+json filesToJson(const std::vector<ElementaryFile>& files, bool underMasterFile) {
+    json out = json::object();
+    for (const auto& ef : files) {
+        if (ef.access == defaultAccess(underMasterFile, ef.fid)) {
+            out[fidKey(ef.fid)] = toHex(ef.data);
+        } else {
+            out[fidKey(ef.fid)] = {{"data", toHex(ef.data)},
+                                   {"access", std::string(fileAccessName(ef.access))}};
+        }
+    }
+    return out;
+}
+
+std::string secretToString(const SecureBytes& secret) {
+    return std::string(secret.view().begin(), secret.view().end());
+}
+
+} // namespace
+
+FileAccess defaultAccess(bool underMasterFile, std::uint16_t fid) {
+    if (underMasterFile) {
+        return FileAccess::Always;
+    }
+    // DG3 (fingerprints) and DG4 (iris) are EAC-protected (ICAO 9303-11 §7.1, cccd.md §1.2).
+    if (fid == 0x0103 || fid == 0x0104) {
+        return FileAccess::Eac;
+    }
+    return FileAccess::Bac;
+}
+
+std::string_view fileAccessName(FileAccess access) {
+    switch (access) {
+    case FileAccess::Always:
+        return "always";
+    case FileAccess::Bac:
+        return "bac";
+    case FileAccess::Eac:
+        return "eac";
+    }
+    return "bac";
+}
+
+CardProfile parseProfile(std::string_view text) {
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::exception& e) {
+        malformed(std::string("not JSON: ") + e.what());
+    }
+    try {
+        if (doc.value("format", std::string()) != FormatName) {
+            malformed("format must be \"" + std::string(FormatName) + "\"");
+        }
+        CardProfile profile;
+        profile.name = doc.value("name", std::string("unnamed"));
+        profile.atr = fromHex(doc.at("atr").get<std::string>());
+
+        const json& access = doc.at("access");
+        profile.mrzInformation = secretString(access, "mrzInformation");
+        profile.can = secretString(access, "can");
+
+        profile.masterFiles = parseFiles(doc.value("masterFile", json()), true);
+        profile.applicationFiles = parseFiles(doc.value("application", json()), false);
+
+        json flags = doc.value("flags", json::object());
+        profile.extendedLength = flags.value("extendedLength", true);
+        if (flags.contains("selectMfStatus") && !flags.at("selectMfStatus").is_null()) {
+            profile.selectMfStatus = parseFid(flags.at("selectMfStatus").get<std::string>());
+        }
+
+        json keys = doc.value("keys", json::object());
+        profile.activeAuthenticationKeyPem = secretString(keys, "activeAuthenticationPrivateKey");
+        profile.chipAuthenticationKeyPem = secretString(keys, "chipAuthenticationPrivateKey");
+        return profile;
+    } catch (const json::exception& e) {
+        malformed(std::string("missing or mistyped key: ") + e.what());
+    }
+}
+
+CardProfile loadProfile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw Error(ErrorCode::Io, "cannot read card profile " + path.string());
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    return parseProfile(text.str());
+}
+
+std::string profileToJson(const CardProfile& profile) {
+    json doc;
+    doc["format"] = FormatName;
+    doc["name"] = profile.name;
+    doc["atr"] = toHex(profile.atr);
+    doc["access"] = {{"mrzInformation", secretToString(profile.mrzInformation)},
+                     {"can", secretToString(profile.can)}};
+    doc["flags"] = {{"extendedLength", profile.extendedLength}};
+    if (profile.selectMfStatus) {
+        doc["flags"]["selectMfStatus"] = fidKey(*profile.selectMfStatus);
+    }
+    doc["masterFile"] = filesToJson(profile.masterFiles, true);
+    doc["application"] = filesToJson(profile.applicationFiles, false);
+    json keys = json::object();
+    if (!profile.activeAuthenticationKeyPem.empty()) {
+        keys["activeAuthenticationPrivateKey"] = secretToString(profile.activeAuthenticationKeyPem);
+    }
+    if (!profile.chipAuthenticationKeyPem.empty()) {
+        keys["chipAuthenticationPrivateKey"] = secretToString(profile.chipAuthenticationKeyPem);
+    }
+    doc["keys"] = keys;
+    return doc.dump(2) + "\n";
+}
+
+} // namespace cccd::emulator

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/Bytes.h"
+#include "base/SecureBytes.h"
+
+namespace cccd::emulator {
+
+/// Who may read an elementary file.
+enum class FileAccess {
+    Always, ///< plain or protected, no authentication (EF.CardAccess)
+    Bac,    ///< only under secure messaging after BAC (the LDS files, ICAO 9303-11 §4.3)
+    Eac,    ///< needs EAC Terminal Authentication, which this card does not offer: always 6982
+};
+
+struct ElementaryFile {
+    std::uint16_t fid = 0;
+    Bytes data;
+    FileAccess access = FileAccess::Bac;
+};
+
+/// Everything that makes one card: its files, its access key, its keys and its quirks. Loaded
+/// from the profile JSON that cccd-profile-gen writes (format in drivers/emulator/README.md).
+struct CardProfile {
+    std::string name;           ///< a label without personal data, used in logs
+    Bytes atr;                  ///< contact ATR or PC/SC pseudo-ATR
+    SecureBytes mrzInformation; ///< BAC password: document number, DOB, expiry with check digits
+    SecureBytes can;            ///< PACE password (kept for PACE on the card side)
+    std::vector<ElementaryFile> masterFiles;      ///< EFs directly under the MF (EF.CardAccess)
+    std::vector<ElementaryFile> applicationFiles; ///< EFs of the eMRTD application
+    bool extendedLength = true;                   ///< accepts extended Lc/Le (else 6700)
+    std::optional<std::uint16_t> selectMfStatus;  ///< set: SELECT MF answers this SW (VN: 6D00)
+    SecureBytes activeAuthenticationKeyPem;       ///< PKCS#8 PEM, for Active Authentication
+    SecureBytes chipAuthenticationKeyPem;         ///< PKCS#8 PEM, for Chip Authentication
+};
+
+/// The default access of a file by FID: MF files are free, DG3/DG4 need EAC, the rest BAC.
+[[nodiscard]] FileAccess defaultAccess(bool underMasterFile, std::uint16_t fid);
+
+[[nodiscard]] std::string_view fileAccessName(FileAccess access);
+
+/// Parses a profile JSON document; throws Error(MalformedData) with the offending key.
+[[nodiscard]] CardProfile parseProfile(std::string_view json);
+
+/// Reads and parses a profile file; throws Error(Io) when it cannot be read.
+[[nodiscard]] CardProfile loadProfile(const std::filesystem::path& path);
+
+/// Writes a profile as JSON (the inverse of parseProfile).
+[[nodiscard]] std::string profileToJson(const CardProfile& profile);
+
+} // namespace cccd::emulator

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+#include "base/Bytes.h"
+#include "crypto/Random.h"
+#include "emulator/card/BacResponder.h"
+#include "emulator/card/CardProfile.h"
+#include "emulator/card/CommandApdu.h"
+#include "emulator/card/FaultPlan.h"
+#include "emulator/card/FileCommands.h"
+#include "emulator/card/FileSystem.h"
+#include "emulator/card/SecureMessagingSession.h"
+
+namespace cccd::emulator {
+
+/// Counters for benchmarks and tests; no content.
+struct CardStatistics {
+    std::size_t commands = 0;
+    std::size_t commandBytes = 0;
+    std::size_t responseBytes = 0;
+};
+
+/// A complete eMRTD chip (ICAO 9303-10/-11) built from a card profile: the file system with the
+/// eMRTD application, BAC, 3DES secure messaging, READ BINARY with short and extended lengths,
+/// and the profile's quirks. It answers raw command APDUs with raw response APDUs, so that any
+/// link (in-process channel, vpcd) can carry it. Not thread-safe: one caller at a time.
+class EmulatedCard {
+public:
+    /// random: RND.IC and K.IC come from it, so tests can replay the ICAO worked example.
+    explicit EmulatedCard(CardProfile profile,
+                          crypto::RandomSource random = crypto::systemRandom());
+
+    [[nodiscard]] const Bytes& atr() const { return m_profile.atr; }
+
+    [[nodiscard]] const CardProfile& profile() const { return m_profile; }
+
+    /// Power off, power on and warm reset all end any session and reselect the MF.
+    void reset();
+
+    /// One command APDU in, one response APDU out. Throws Error(CardRemoved) once a removal
+    /// fault has fired: the card is gone until insert().
+    [[nodiscard]] Bytes transmit(ByteView commandApdu);
+
+    [[nodiscard]] bool removed() const { return m_removed; }
+
+    /// Puts a removed card back on the reader (a fresh power-up).
+    void insert();
+
+    [[nodiscard]] bool secureMessagingActive() const { return m_session.has_value(); }
+
+    [[nodiscard]] FaultPlan& faults() { return m_faults; }
+
+    /// Flips bits of one byte of a file: the file no longer matches its hash in EF.SOD.
+    /// Throws Error(InvalidArgument) when the file or offset does not exist.
+    void corruptFile(std::uint16_t fid, std::size_t offset, std::uint8_t xorMask = 0x01);
+
+    [[nodiscard]] const CardStatistics& statistics() const { return m_statistics; }
+
+private:
+    [[nodiscard]] CardResponse execute(const CommandApdu& command, bool secureMessaging);
+    [[nodiscard]] CardResponse getChallenge(const CommandApdu& command);
+    [[nodiscard]] CardResponse externalAuthenticate(const CommandApdu& command,
+                                                    bool secureMessaging);
+    [[nodiscard]] Bytes answer(ByteView commandApdu);
+    [[nodiscard]] Bytes answerProtected(const CommandApdu& outer);
+
+    CardProfile m_profile;
+    crypto::RandomSource m_random;
+    FileSystem m_files;
+    std::optional<BacResponder> m_bac;
+    std::optional<SecureMessagingSession> m_session;
+    FaultPlan m_faults;
+    CardStatistics m_statistics;
+    bool m_removed = false;
+};
+
+} // namespace cccd::emulator

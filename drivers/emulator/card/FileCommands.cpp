@@ -1,0 +1,152 @@
+#include "emulator/card/FileCommands.h"
+
+#include <algorithm>
+
+#include "emulator/card/StatusWord.h"
+#include "tlv/Tlv.h"
+
+namespace cccd::emulator {
+
+namespace {
+
+// P2 of SELECT, ISO/IEC 7816-4 table 40: which template the card returns.
+constexpr std::uint8_t ReturnFci = 0x00;
+constexpr std::uint8_t ReturnFcp = 0x04;
+constexpr std::uint8_t NoResponseData = 0x0C;
+
+CardResponse status(StatusWord sw) {
+    return {{}, toUint(sw), false};
+}
+
+std::uint16_t fidOf(ByteView data) {
+    return static_cast<std::uint16_t>((data[0] << 8) | data[1]);
+}
+
+// File control parameters of an EF (ISO/IEC 7816-4 table 12): size, descriptor, FID.
+Bytes fileControlParameters(const ElementaryFile& ef) {
+    Bytes body = tlv::encode(0x80, tlv::encodeUnsigned(ef.data.size()));
+    append(body, tlv::encode(0x82, Bytes{0x01})); // working EF, transparent structure
+    append(body, tlv::encode(0x83, Bytes{static_cast<std::uint8_t>(ef.fid >> 8),
+                                         static_cast<std::uint8_t>(ef.fid & 0xFF)}));
+    return body;
+}
+
+CardResponse selectEf(FileSystem& files, const CommandApdu& command) {
+    if (command.data.size() != 2) {
+        return status(StatusWord::WrongLength);
+    }
+    std::uint16_t fid = fidOf(command.data);
+    const ElementaryFile* ef = files.selectFile(fid);
+    if (ef == nullptr) {
+        return status(StatusWord::FileNotFound);
+    }
+    // An EAC-protected file (DG3/DG4) refuses selection without Terminal Authentication, as
+    // the CCCD does (cccd.md §1.2).
+    if (ef->access == FileAccess::Eac) {
+        return status(StatusWord::SecurityStatusNotSatisfied);
+    }
+    if (command.p2 == NoResponseData) {
+        return status(StatusWord::Success);
+    }
+    // P2 04 asks for the FCP template (62), P2 00 for the FCI template (6F) around it.
+    std::uint32_t tag = command.p2 == ReturnFcp ? 0x62 : 0x6F;
+    return {tlv::encode(tag, fileControlParameters(*ef)), toUint(StatusWord::Success), false};
+}
+
+CardResponse selectApplication(FileSystem& files, const CommandApdu& command) {
+    if (command.data.empty()) {
+        return status(StatusWord::WrongLength);
+    }
+    if (!files.selectApplication(command.data)) {
+        return status(StatusWord::FileNotFound);
+    }
+    if (command.p2 == NoResponseData) {
+        return status(StatusWord::Success);
+    }
+    // FCI with the DF name (ISO/IEC 7816-4 table 12, tag 84).
+    return {tlv::encode(0x6F, tlv::encode(0x84, command.data)), toUint(StatusWord::Success), false};
+}
+
+} // namespace
+
+CardResponse selectCommand(FileSystem& files, const CommandApdu& command,
+                           std::optional<std::uint16_t> selectMfStatus) {
+    if (command.p2 != NoResponseData && command.p2 != ReturnFci && command.p2 != ReturnFcp) {
+        return status(StatusWord::IncorrectP1P2);
+    }
+    switch (command.p1) {
+    case 0x04:
+        return selectApplication(files, command);
+    case 0x02:
+        return selectEf(files, command);
+    case 0x00: {
+        // P1 00 with no data or 3F00 selects the MF; some chips do not implement it at all
+        // (the CCCD answers 6D00, cccd.md §5.2 items 3-4).
+        bool masterFile =
+            command.data.empty() || (command.data.size() == 2 && fidOf(command.data) == 0x3F00);
+        if (!masterFile) {
+            return selectEf(files, command);
+        }
+        if (selectMfStatus) {
+            return {{}, *selectMfStatus, false};
+        }
+        files.selectMasterFile();
+        return status(StatusWord::Success);
+    }
+    default:
+        return status(StatusWord::IncorrectP1P2);
+    }
+}
+
+CardResponse readBinaryCommand(FileSystem& files, const CommandApdu& command, bool secureMessaging,
+                               std::optional<FaultPlan::Removal>& removal) {
+    if (!command.data.empty() || !command.ne) {
+        return status(StatusWord::WrongLength);
+    }
+
+    // P1 bit 8 set: bits 5-1 are a short EF identifier and P2 the offset; else a 15-bit offset.
+    std::size_t offset = 0;
+    const ElementaryFile* ef = nullptr;
+    if ((command.p1 & 0x80) != 0) {
+        if ((command.p1 & 0x60) != 0) {
+            return status(StatusWord::IncorrectP1P2);
+        }
+        ef = files.selectBySfi(static_cast<std::uint8_t>(command.p1 & 0x1F));
+        if (ef == nullptr) {
+            return status(StatusWord::FileNotFound);
+        }
+        offset = command.p2;
+    } else {
+        ef = files.currentFile();
+        if (ef == nullptr) {
+            return status(StatusWord::NoCurrentElementaryFile);
+        }
+        offset = (static_cast<std::size_t>(command.p1) << 8) | command.p2;
+    }
+
+    // Access conditions (ICAO 9303-11 §4.3 and §7.1): LDS files only under BAC secure messaging.
+    bool allowed =
+        ef->access == FileAccess::Always || (ef->access == FileAccess::Bac && secureMessaging);
+    if (!allowed) {
+        return status(StatusWord::SecurityStatusNotSatisfied);
+    }
+    if (offset > ef->data.size()) {
+        return status(StatusWord::WrongParametersOffset);
+    }
+
+    std::size_t count = std::min(*command.ne, ef->data.size() - offset);
+    if (removal && removal->fid == ef->fid && offset + count > removal->afterBytes) {
+        removal.reset();
+        return {{}, 0, true};
+    }
+    auto first = ef->data.begin() + static_cast<long>(offset);
+    CardResponse response{Bytes(first, first + static_cast<long>(count)),
+                          toUint(StatusWord::Success), false};
+    // ISO/IEC 7816-4 table 6: 6282 "end of file reached before reading Ne bytes".
+    if (count < *command.ne) {
+        response.statusWord = toUint(StatusWord::EndOfFileReached);
+    }
+    return response;
+}
+
+} // namespace cccd::emulator

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <variant>
+
+#include "base/Bytes.h"
+#include "emulator/card/CommandApdu.h"
+#include "emulator/card/SessionKeys.h"
+#include "emulator/card/StatusWord.h"
+
+namespace cccd::emulator {
+
+/// Faults applied to one protected response, for testing the terminal's checks
+/// (BSI TR-03105-5.1 ISO7816_B_05 .. _09).
+struct ResponseFaults {
+    bool corruptMac = false;        ///< flip a bit of the DO'8E' MAC
+    bool corruptCryptogram = false; ///< flip a bit of the DO'87' cryptogram (MAC still valid)
+    std::optional<std::uint8_t> dropObject; ///< leave out DO'87', DO'99' or DO'8E'
+};
+
+/// 3DES secure messaging seen from the chip (ICAO 9303-11 §9.8, ISO/IEC 7816-4 §10): checks and
+/// opens protected command APDUs, protects response APDUs. Each direction increments the send
+/// sequence counter once.
+class SecureMessagingSession {
+public:
+    explicit SecureMessagingSession(SessionKeys keys);
+
+    /// Verifies DO'8E' over SSC || padded masked header || DO'87'/DO'85' || DO'97' and decrypts
+    /// the data. On failure the status word to answer in plain: 6987 when a mandatory data
+    /// object is missing, 6988 when one is wrong; the caller then ends the session.
+    [[nodiscard]] std::variant<CommandApdu, StatusWord> unwrapCommand(const CommandApdu& outer);
+
+    /// DO'87' (when there are data) || DO'99' || DO'8E', then the status word in clear.
+    [[nodiscard]] Bytes wrapResponse(ByteView data, std::uint16_t statusWord,
+                                     const ResponseFaults& faults = {});
+
+private:
+    void incrementSsc();
+    [[nodiscard]] Bytes macWithSsc(ByteView data) const;
+
+    SessionKeys m_keys;
+};
+
+} // namespace cccd::emulator

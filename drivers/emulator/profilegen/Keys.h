@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+
+#include "base/Bytes.h"
+#include "base/SecureBytes.h"
+#include "crypto/OpenSslPtr.h"
+
+namespace cccd::emulator {
+
+/// A fresh EC key on a named curve ("P-384", "brainpoolP384r1", ...).
+[[nodiscard]] crypto::EvpPkeyPtr generateEcKey(const std::string& curve);
+
+/// A fresh RSA key with e = 65537.
+[[nodiscard]] crypto::EvpPkeyPtr generateRsaKey(unsigned bits);
+
+/// SubjectPublicKeyInfo, DER. explicitParameters: EC domain parameters written out instead of
+/// a curve OID, as the CCCD's DG14 has them (cccd.md §1.5).
+[[nodiscard]] Bytes subjectPublicKeyInfo(EVP_PKEY* key, bool explicitParameters = false);
+
+/// Unencrypted PKCS#8 PEM of the private key: test keys only.
+[[nodiscard]] SecureBytes privateKeyPem(EVP_PKEY* key);
+
+} // namespace cccd::emulator

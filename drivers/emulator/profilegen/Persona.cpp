@@ -1,0 +1,115 @@
+#include "emulator/profilegen/Persona.h"
+
+#include <charconv>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "base/Error.h"
+
+namespace cccd::emulator {
+
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void malformed(const std::string& what) {
+    throw Error(ErrorCode::MalformedData, "persona: " + what);
+}
+
+int number(std::string_view text) {
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) {
+        malformed("bad date");
+    }
+    return value;
+}
+
+std::string text(const json& doc, const char* key) {
+    if (!doc.contains(key) || !doc.at(key).is_string()) {
+        malformed(std::string("missing text field ") + key);
+    }
+    return doc.at(key).get<std::string>();
+}
+
+} // namespace
+
+std::chrono::year_month_day parseIsoDate(std::string_view value) {
+    if (value.size() != 10 || value[4] != '-' || value[7] != '-') {
+        malformed("date must be YYYY-MM-DD");
+    }
+    std::chrono::year_month_day date{std::chrono::year(number(value.substr(0, 4))),
+                                     std::chrono::month(unsigned(number(value.substr(5, 2)))),
+                                     std::chrono::day(unsigned(number(value.substr(8, 2))))};
+    if (!date.ok()) {
+        malformed("not a calendar date");
+    }
+    return date;
+}
+
+Persona parsePersona(std::string_view source) {
+    json doc;
+    try {
+        doc = json::parse(source);
+    } catch (const json::exception& e) {
+        malformed(std::string("not JSON: ") + e.what());
+    }
+    Persona p;
+    p.profile = text(doc, "profile");
+    p.description = doc.value("description", std::string());
+    p.personalIdNumber = text(doc, "personalIdNumber");
+    if (p.personalIdNumber.size() != 12 ||
+        p.personalIdNumber.find_first_not_of("0123456789") != std::string::npos) {
+        malformed("personalIdNumber must be 12 digits");
+    }
+    p.fullName = text(doc, "fullName");
+    p.mrzSurname = text(doc, "mrzSurname");
+    p.mrzGivenNames = text(doc, "mrzGivenNames");
+    p.dateOfBirth = parseIsoDate(text(doc, "dateOfBirth"));
+    std::string sex = text(doc, "sex");
+    if (sex != "M" && sex != "F") {
+        malformed("sex must be M or F");
+    }
+    p.sex = sex[0];
+    p.nationality = text(doc, "nationality");
+    p.ethnicity = text(doc, "ethnicity");
+    p.religion = text(doc, "religion");
+    p.placeOfOrigin = text(doc, "placeOfOrigin");
+    p.placeOfResidence = text(doc, "placeOfResidence");
+    p.identifyingMarks = text(doc, "identifyingMarks");
+    p.dateOfIssue = parseIsoDate(text(doc, "dateOfIssue"));
+    if (doc.contains("dateOfExpiry") && !doc.at("dateOfExpiry").is_null()) {
+        p.dateOfExpiry = parseIsoDate(text(doc, "dateOfExpiry"));
+    }
+    p.father = doc.value("father", std::string());
+    p.mother = doc.value("mother", std::string());
+    p.spouse = doc.value("spouse", std::string());
+    if (doc.contains("oldIdNumber") && !doc.at("oldIdNumber").is_null()) {
+        p.oldIdNumber = text(doc, "oldIdNumber");
+    }
+    p.field16 = text(doc, "field16");
+
+    json card = doc.value("card", json::object());
+    p.atrKind = card.value("atr", p.atrKind);
+    p.extendedLength = card.value("extendedLength", p.extendedLength);
+    p.cardAccess = card.value("cardAccess", p.cardAccess);
+    if (card.contains("selectMfStatus")) {
+        p.selectMfStatus = card.at("selectMfStatus").is_null()
+                               ? std::nullopt
+                               : std::optional(card.at("selectMfStatus").get<std::string>());
+    }
+    return p;
+}
+
+Persona loadPersona(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw Error(ErrorCode::Io, "cannot read persona " + path.string());
+    }
+    std::stringstream content;
+    content << in.rdbuf();
+    return parsePersona(content.str());
+}
+
+} // namespace cccd::emulator

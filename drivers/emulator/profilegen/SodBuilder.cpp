@@ -1,0 +1,80 @@
+#include "emulator/profilegen/SodBuilder.h"
+
+#include <openssl/cms.h>
+
+#include "crypto/Hash.h"
+#include "crypto/Oid.h"
+#include "crypto/OpenSslPtr.h"
+#include "tlv/Tlv.h"
+
+namespace cccd::emulator {
+
+namespace {
+
+constexpr const char* LdsSecurityObjectOid = "2.23.136.1.1.1"; // ICAO 9303-10 §4.6.2.1
+constexpr const char* Sha256Oid = "2.16.840.1.101.3.4.2.1";
+
+using CmsPtr = crypto::OpenSslPtr<CMS_ContentInfo, CMS_ContentInfo_free>;
+using Asn1ObjectPtr = crypto::OpenSslPtr<ASN1_OBJECT, ASN1_OBJECT_free>;
+using Asn1TimePtr = crypto::OpenSslPtr<ASN1_TIME, ASN1_TIME_free>;
+
+void check(int ok, const char* step) {
+    if (ok != 1) {
+        crypto::throwOpenSslFailure(step);
+    }
+}
+
+} // namespace
+
+Bytes buildLdsSecurityObject(const std::vector<DataGroupFile>& dataGroups) {
+    Bytes hashes;
+    for (const auto& [number, file] : dataGroups) {
+        Bytes entry = tlv::encodeInteger(static_cast<std::uint64_t>(number));
+        append(entry, tlv::encode(0x04, crypto::sha256(file)));
+        append(hashes, tlv::encode(0x30, entry));
+    }
+    Bytes body = tlv::encodeInteger(0);
+    append(body, tlv::encode(0x30, tlv::encode(0x06, crypto::encodeOid(Sha256Oid))));
+    append(body, tlv::encode(0x30, hashes));
+    return tlv::encode(0x30, body);
+}
+
+Bytes buildSod(ByteView ldsSecurityObject, X509* documentSigner, EVP_PKEY* documentSignerKey,
+               std::chrono::sys_seconds signingTime) {
+    constexpr unsigned Flags = CMS_BINARY | CMS_NOSMIMECAP | CMS_PARTIAL;
+    CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, Flags));
+    if (!cms) {
+        crypto::throwOpenSslFailure("CMS SignedData");
+    }
+    Asn1ObjectPtr contentType(OBJ_txt2obj(LdsSecurityObjectOid, 1));
+    check(contentType ? CMS_set1_eContentType(cms.get(), contentType.get()) : 0, "eContentType");
+
+    // SHA-256 with the DS key; the certificate goes into `certificates`, the sid is
+    // issuerAndSerialNumber (CMS default without CMS_USE_KEYID).
+    CMS_SignerInfo* signer =
+        CMS_add1_signer(cms.get(), documentSigner, documentSignerKey, EVP_sha256(), Flags);
+    if (signer == nullptr) {
+        crypto::throwOpenSslFailure("CMS signer");
+    }
+    // A fixed signingTime (the card's issue date) instead of the build time.
+    Asn1TimePtr time(ASN1_TIME_set(nullptr, signingTime.time_since_epoch().count()));
+    check(time ? CMS_signed_add1_attr_by_NID(signer, NID_pkcs9_signingTime, time->type, time.get(),
+                                             -1)
+               : 0,
+          "signingTime");
+
+    crypto::BioPtr content(
+        BIO_new_mem_buf(ldsSecurityObject.data(), static_cast<int>(ldsSecurityObject.size())));
+    check(content ? CMS_final(cms.get(), content.get(), nullptr, Flags) : 0, "CMS signature");
+
+    int size = i2d_CMS_ContentInfo(cms.get(), nullptr);
+    if (size <= 0) {
+        crypto::throwOpenSslFailure("CMS encoding");
+    }
+    Bytes der(static_cast<std::size_t>(size));
+    unsigned char* out = der.data();
+    i2d_CMS_ContentInfo(cms.get(), &out);
+    return tlv::encode(0x77, der);
+}
+
+} // namespace cccd::emulator

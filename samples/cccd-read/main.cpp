@@ -1,0 +1,222 @@
+// cccd-read: reads a Vietnamese chip ID card (or any ICAO 9303 eMRTD) through PC/SC and prints
+// the citizen record and the verification report as JSON.
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+#include "ExitCode.h"
+#include "base/Error.h"
+#include "json/DocumentJson.h"
+#include "mrz/Mrz.h"
+#include "mrz/MrzKey.h"
+#include "pcsc/PcscChannel.h"
+#include "pcsc/PcscContext.h"
+#include "reader/CardReader.h"
+#include "reader/Document.h"
+#include "verify/TrustStore.h"
+
+using namespace cccd;
+using samples::ExitCode;
+
+namespace {
+
+reader::CancelFlag g_cancel{false};
+
+void onSignal(int) {
+    g_cancel = true;
+}
+
+struct Options {
+    std::string reader;
+    std::string mrz;
+    std::string mrzFile;
+    std::string documentNumber;
+    std::string birthDate;
+    std::string expiryDate;
+    std::vector<std::string> trust;
+    bool noDefaultTrust = false;
+    std::string portrait;
+    std::string output;
+    double waitSeconds = 30;
+    bool listReaders = false;
+    bool progress = false;
+    std::string extendedLength = "auto";
+    std::vector<int> dataGroups;
+};
+
+const char* Description =
+    "Reads a Vietnamese chip citizen ID card (CCCD / Can cuoc), or any ICAO 9303 eMRTD, through "
+    "a PC/SC reader: opens the chip with Basic Access Control, reads EF.COM, the data groups "
+    "and EF.SOD under secure messaging, checks Passive Authentication against the trust store, "
+    "and prints the citizen record and the verification report as JSON.\n\n"
+    "The access key is the MRZ on the back of the card: give it whole (--mrz or --mrz-file) or as "
+    "--doc-number (the last 9 digits of the 12-digit ID), --birth-date and --expiry (YYMMDD).";
+
+const char* Epilog =
+    "Exit codes:\n"
+    "  0  read, and Passive Authentication verified the data\n"
+    "  1  unexpected failure\n"
+    "  2  bad command line\n"
+    "  3  no PC/SC reader (or pcscd not running)\n"
+    "  4  no card presented within --wait seconds\n"
+    "  5  access denied: the key does not open this card\n"
+    "  6  read error: card removed, transmission or card error\n"
+    "  7  verification failed: the data was read but Passive Authentication did not verify it\n"
+    "130  interrupted\n\n"
+    "The JSON format is described in docs/json-output.md. Nothing personal is logged.";
+
+mrz::MrzKey accessKey(const Options& o) {
+    std::string mrzText = o.mrz;
+    if (!o.mrzFile.empty()) {
+        std::ifstream in(o.mrzFile);
+        if (!in) {
+            throw Error(ErrorCode::InvalidArgument, "cannot read the MRZ file");
+        }
+        mrzText.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    if (!mrzText.empty()) {
+        std::string compact;
+        for (char c : mrzText) {
+            if (c != '\n' && c != '\r' && c != ' ') {
+                compact.push_back(c);
+            }
+        }
+        return mrz::MrzKey::fromMrz(mrz::Mrz::parse(compact));
+    }
+    if (o.documentNumber.empty() || o.birthDate.empty() || o.expiryDate.empty()) {
+        throw Error(ErrorCode::InvalidArgument,
+                    "give the access key: --mrz, --mrz-file, or --doc-number with --birth-date "
+                    "and --expiry");
+    }
+    return mrz::MrzKey(o.documentNumber, o.birthDate, o.expiryDate);
+}
+
+verify::TrustStore trustStore(const Options& o) {
+    verify::TrustStore store =
+        o.noDefaultTrust ? verify::TrustStore() : verify::TrustStore::withDefaultAnchor();
+    for (const auto& path : o.trust) {
+        if (std::filesystem::is_directory(path)) {
+            store.addDirectory(path);
+        } else {
+            store.addFile(path);
+        }
+    }
+    return store;
+}
+
+reader::ExtendedLengthMode extendedMode(const std::string& text) {
+    if (text == "on") {
+        return reader::ExtendedLengthMode::Always;
+    }
+    if (text == "off") {
+        return reader::ExtendedLengthMode::Never;
+    }
+    return reader::ExtendedLengthMode::Auto;
+}
+
+void printProgress(const reader::ReadProgress& p) {
+    std::cerr << "\r  reading " << p.file << ": " << p.bytesRead << " / " << p.totalBytes
+              << " bytes   " << std::flush;
+    if (p.bytesRead == p.totalBytes) {
+        std::cerr << "\n";
+    }
+}
+
+ExitCode run(const Options& o) {
+    mrz::MrzKey key = accessKey(o);
+    verify::TrustStore trust = trustStore(o);
+
+    pcsc::PcscContext context;
+    if (o.listReaders) {
+        for (const auto& name : context.readers()) {
+            std::cout << name << "\n";
+        }
+        return ExitCode::Success;
+    }
+    std::optional<std::string> wanted;
+    if (!o.reader.empty()) {
+        wanted = o.reader;
+    }
+    auto timeout = std::chrono::milliseconds(static_cast<long>(o.waitSeconds * 1000));
+    if (o.progress) {
+        std::cerr << "Waiting for a card...\n";
+    }
+    std::string readerName = context.waitForCard(wanted, timeout);
+    auto channel = context.connect(readerName);
+    if (o.progress) {
+        std::cerr << "Card found in \"" << readerName << "\"\n";
+    }
+
+    reader::ReadOptions options;
+    options.cancel = &g_cancel;
+    options.dataGroups = o.dataGroups;
+    options.extendedLength = extendedMode(o.extendedLength);
+    if (o.progress) {
+        options.onProgress = printProgress;
+    }
+    reader::Document document = reader::interpret(reader::readCard(*channel, key, options), trust);
+
+    json::JsonOptions jsonOptions;
+    if (!o.portrait.empty() && document.portrait()) {
+        std::ofstream out(o.portrait, std::ios::binary);
+        const Bytes& image = document.portrait()->image;
+        out.write(reinterpret_cast<const char*>(image.data()),
+                  static_cast<std::streamsize>(image.size()));
+        jsonOptions.portraitPath = o.portrait;
+    }
+    std::string text = json::documentToJson(document, jsonOptions).dump(2);
+    if (o.output.empty()) {
+        std::cout << text << "\n";
+    } else {
+        std::ofstream(o.output) << text << "\n";
+    }
+    return document.verified() ? ExitCode::Success : ExitCode::VerificationFailed;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{Description, "cccd-read"};
+    app.footer(Epilog);
+    Options o;
+    app.add_option("--reader", o.reader, "PC/SC reader name (default: the first with a card)");
+    app.add_flag("--list-readers", o.listReaders, "List PC/SC readers and exit");
+    app.add_option("--mrz", o.mrz, "The whole MRZ (3 lines of 30 for the ID card)");
+    app.add_option("--mrz-file", o.mrzFile, "A file holding the MRZ");
+    app.add_option("--doc-number", o.documentNumber,
+                   "Document number (Vietnamese card: last 9 digits of the ID number)");
+    app.add_option("--birth-date", o.birthDate, "Date of birth as YYMMDD");
+    app.add_option("--expiry", o.expiryDate, "Date of expiry as YYMMDD");
+    app.add_option("--trust", o.trust,
+                   "CSCA certificate (PEM/DER), ICAO master list or directory; repeatable");
+    app.add_flag("--no-default-trust", o.noDefaultTrust,
+                 "Do not trust the built-in Vietnamese eID CSCA");
+    app.add_option("--portrait", o.portrait, "Save the portrait image (DG2) to this file");
+    app.add_option("--output,-o", o.output, "Write the JSON here instead of standard output");
+    app.add_option("--wait", o.waitSeconds, "Seconds to wait for a card (default 30)");
+    app.add_option("--data-groups", o.dataGroups, "Read only these data groups (default: all)");
+    app.add_option("--extended-length", o.extendedLength,
+                   "Extended-length APDUs: auto (reader and card say yes), on, off")
+        ->check(CLI::IsMember({"auto", "on", "off"}));
+    app.add_flag("--progress", o.progress, "Show progress on standard error");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : static_cast<int>(ExitCode::Usage);
+    }
+
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    try {
+        return static_cast<int>(run(o));
+    } catch (const Error& e) {
+        std::cerr << "cccd-read: " << e.what() << " [" << errorCodeName(e.code()) << "]\n";
+        return static_cast<int>(samples::exitCodeFor(e.code()));
+    } catch (const std::exception& e) {
+        std::cerr << "cccd-read: " << e.what() << "\n";
+        return static_cast<int>(ExitCode::Failure);
+    }
+}

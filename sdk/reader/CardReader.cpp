@@ -1,0 +1,132 @@
+#include "reader/CardReader.h"
+
+#include <algorithm>
+
+#include "access/Bac.h"
+#include "apdu/Atr.h"
+#include "base/Error.h"
+#include "base/Log.h"
+#include "lds/ElementaryFile.h"
+#include "reader/FileReader.h"
+#include "sm/SecureMessagingChannel.h"
+#include "tlv/Tlv.h"
+#include "transport/Send.h"
+
+namespace cccd::reader {
+
+namespace {
+
+// ICAO 9303-10 §2.2: the LDS1 eMRTD application.
+const Bytes EmrtdAid{0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01};
+constexpr std::uint32_t TagEfCom = 0x60;
+constexpr std::uint32_t TagTagList = 0x5C;
+
+void selectApplication(transport::CardChannel& channel) {
+    apdu::ResponseApdu r = transport::send(channel, {0x00, 0xA4, 0x04, 0x0C, EmrtdAid, 0, false});
+    if (!r.isSuccess()) {
+        throw Error(ErrorCode::CardStatus, "the card has no eMRTD application", r.sw);
+    }
+}
+
+bool useExtendedLength(const transport::CardChannel& channel, ExtendedLengthMode mode) {
+    if (mode == ExtendedLengthMode::Never || !channel.capabilities().extendedLength) {
+        return false;
+    }
+    if (mode == ExtendedLengthMode::Always) {
+        return true;
+    }
+    try {
+        return apdu::parseAtr(channel.atr()).extendedLength.value_or(false);
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+// §7 of the card notes: citizen data first, the portrait after it, security files last.
+std::vector<int> readingOrder(std::vector<int> listed) {
+    auto rank = [](int dg) {
+        switch (dg) {
+        case 1:
+            return 0;
+        case 13:
+            return 1;
+        case 2:
+            return 2;
+        default:
+            return 3 + dg;
+        }
+    };
+    std::stable_sort(listed.begin(), listed.end(), [&](int a, int b) { return rank(a) < rank(b); });
+    listed.erase(std::unique(listed.begin(), listed.end()), listed.end());
+    return listed;
+}
+
+} // namespace
+
+std::vector<int> listedDataGroups(ByteView efCom) {
+    tlv::Tlv com = tlv::parse(efCom, TagEfCom);
+    std::optional<tlv::Tlv> list = tlv::findChild(com, TagTagList);
+    if (!list) {
+        throw Error(ErrorCode::MalformedData, "EF.COM has no tag list");
+    }
+    std::vector<int> out;
+    for (std::uint8_t tag : list->value) {
+        if (std::optional<int> dg = lds::dataGroupFromTag(tag)) {
+            out.push_back(*dg);
+        }
+    }
+    return out;
+}
+
+CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
+                     const ReadOptions& options) {
+    CardReadout out;
+    out.atr = channel.atr();
+    selectApplication(channel);
+
+    sm::SessionKeys keys = access::performBac(channel, key.mrzInformation(), options.random);
+    out.accessProtocol = "BAC";
+    sm::SecureMessagingChannel secure(channel, std::move(keys));
+    log(LogLevel::Info, "reader", "access granted with BAC");
+
+    out.extendedLength = useExtendedLength(channel, options.extendedLength);
+    FileReader files(secure, out.extendedLength, options.onProgress, options.cancel);
+
+    FileReader::Result com = files.read(lds::fileId(lds::ElementaryFile::Com), "EF.COM");
+    if (com.outcome != FileReader::Outcome::Read) {
+        throw Error(ErrorCode::CardStatus, "EF.COM cannot be read", com.sw);
+    }
+    out.efCom = std::move(com.content);
+
+    for (int dg : readingOrder(listedDataGroups(out.efCom))) {
+        bool wanted = options.dataGroups.empty() ||
+                      std::find(options.dataGroups.begin(), options.dataGroups.end(), dg) !=
+                          options.dataGroups.end();
+        if (!wanted) {
+            out.skipped.push_back({dg, "not_requested"});
+            continue;
+        }
+        std::string name = "DG" + std::to_string(dg);
+        FileReader::Result r = files.read(lds::fileId(lds::dataGroup(dg)), name);
+        switch (r.outcome) {
+        case FileReader::Outcome::Read:
+            out.dataGroups[dg] = std::move(r.content);
+            break;
+        case FileReader::Outcome::AccessDenied:
+            out.skipped.push_back({dg, "access_denied"});
+            break;
+        case FileReader::Outcome::NotFound:
+            out.skipped.push_back({dg, "not_found"});
+            break;
+        }
+    }
+
+    FileReader::Result sod = files.read(lds::fileId(lds::ElementaryFile::Sod), "EF.SOD");
+    if (sod.outcome == FileReader::Outcome::Read) {
+        out.efSod = std::move(sod.content);
+    }
+    out.readBinaryCommands = files.readCommands();
+    return out;
+}
+
+} // namespace cccd::reader

@@ -1,0 +1,129 @@
+#include "reader/FileReader.h"
+
+#include "apdu/StatusWord.h"
+#include "base/Error.h"
+#include "tlv/Tlv.h"
+#include "transport/Send.h"
+
+namespace cccd::reader {
+
+namespace {
+
+constexpr std::uint8_t InsSelect = 0xA4;
+constexpr std::uint8_t InsReadBinary = 0xB0;
+constexpr std::size_t MaxEvenInsOffset = 0x7FFF; // P1 b8 set would mean a short EF identifier
+constexpr std::size_t HeaderRead = 8;            // enough for any tag and length of an LDS file
+
+apdu::CommandApdu selectFile(std::uint16_t fileId) {
+    // P1 02: select EF under the current DF; P2 0C: no response data (ICAO 9303-10 §3.6.2).
+    return {0x00,
+            InsSelect,
+            0x02,
+            0x0C,
+            Bytes{static_cast<std::uint8_t>(fileId >> 8), static_cast<std::uint8_t>(fileId & 0xFF)},
+            0,
+            false};
+}
+
+} // namespace
+
+FileReader::FileReader(transport::CardChannel& channel, bool extendedLength,
+                       ProgressCallback progress, const CancelFlag* cancel)
+    : m_channel(channel), m_extended(extendedLength), m_progress(std::move(progress)),
+      m_cancel(cancel) {
+    transport::ChannelCapabilities caps = channel.capabilities();
+    m_maxRead = m_extended ? std::min<std::size_t>(caps.maxResponseDataSize, MaxEvenInsOffset + 1)
+                           : std::min<std::size_t>(caps.maxResponseDataSize, apdu::ShortNeMax);
+    if (m_maxRead == 0) {
+        throw Error(ErrorCode::NotSupported, "the channel cannot return any data");
+    }
+}
+
+void FileReader::checkCancelled() const {
+    if (m_cancel != nullptr && m_cancel->load()) {
+        throw Error(ErrorCode::Cancelled, "read cancelled");
+    }
+}
+
+void FileReader::report(const std::string& name, std::size_t read, std::size_t total) const {
+    if (m_progress) {
+        m_progress(ReadProgress{name, read, total});
+    }
+}
+
+FileReader::Chunk FileReader::readBinary(std::size_t offset, std::size_t length) {
+    checkCancelled();
+    if (offset > MaxEvenInsOffset) {
+        throw Error(ErrorCode::NotSupported, "file longer than 32,767 bytes");
+    }
+    apdu::CommandApdu command{0x00,
+                              InsReadBinary,
+                              static_cast<std::uint8_t>(offset >> 8),
+                              static_cast<std::uint8_t>(offset & 0xFF),
+                              {},
+                              length,
+                              m_extended && length > apdu::ShortNeMax};
+    ++m_readCommands;
+    apdu::ResponseApdu response = transport::send(m_channel, command);
+    if (!response.isSuccess() && !response.is(apdu::StatusWord::EndOfFileReached)) {
+        throw Error(ErrorCode::CardStatus,
+                    std::string("READ BINARY: ") +
+                        std::string(apdu::describeStatusWord(response.sw)),
+                    response.sw);
+    }
+    if (response.data.size() > length) {
+        throw Error(ErrorCode::MalformedData, "READ BINARY returned more bytes than asked");
+    }
+    return {std::move(response.data), response.sw};
+}
+
+FileReader::Result FileReader::read(std::uint16_t fileId, const std::string& name) {
+    checkCancelled();
+    apdu::ResponseApdu selected = transport::send(m_channel, selectFile(fileId));
+    if (selected.is(apdu::StatusWord::FileNotFound)) {
+        return {Outcome::NotFound, {}, selected.sw};
+    }
+    if (selected.is(apdu::StatusWord::SecurityStatusNotSatisfied)) {
+        return {Outcome::AccessDenied, {}, selected.sw};
+    }
+    if (!selected.isSuccess()) {
+        throw Error(ErrorCode::CardStatus, "SELECT " + name + " failed", selected.sw);
+    }
+
+    // First read: as much as one response holds; the file's header then gives its size.
+    Chunk first;
+    try {
+        first = readBinary(0, m_maxRead);
+    } catch (const Error& e) {
+        if (e.statusWord() ==
+            static_cast<std::uint16_t>(apdu::StatusWord::SecurityStatusNotSatisfied)) {
+            return {Outcome::AccessDenied, {}, e.statusWord()};
+        }
+        if (e.statusWord() != static_cast<std::uint16_t>(apdu::StatusWord::WrongLength)) {
+            throw;
+        }
+        first = readBinary(0, HeaderRead); // a card that refuses Le beyond the file's end
+    }
+    Bytes content = std::move(first.data);
+    std::optional<std::size_t> total = tlv::encodedSizeFromHeader(content);
+    if (!total) {
+        throw Error(ErrorCode::MalformedData, name + " is shorter than its own header");
+    }
+    if (content.size() > *total) {
+        content.resize(*total); // padding after the object
+    }
+    report(name, content.size(), *total);
+
+    while (content.size() < *total) {
+        std::size_t want = std::min(m_maxRead, *total - content.size());
+        Chunk next = readBinary(content.size(), want);
+        if (next.data.empty()) {
+            throw Error(ErrorCode::MalformedData, name + " ended before the length in its header");
+        }
+        append(content, next.data);
+        report(name, content.size(), *total);
+    }
+    return {Outcome::Read, std::move(content), 0x9000};
+}
+
+} // namespace cccd::reader
