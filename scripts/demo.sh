@@ -4,7 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${CCCD_BUILD_DIR:-$root/build}
-persona=${1:-nguyen-van-an}
+persona=${1:-vn-basic}
 export CCCD_STATE_DIR=$build/run
 
 "$root/scripts/deps.sh"
@@ -21,6 +21,6 @@ profiles=$build/profiles
 "$build/bin/cccd-emulator" --profile "$profiles/$persona.json" >"$CCCD_STATE_DIR/emulator.log" 2>&1 &
 emulator_pid=$!
 
-"$build/bin/cccd-read" --mrz-file "$profiles/$persona.mrz" --trust "$profiles/test-csca.pem" \
+"$build/bin/cccd-read" --mrz-file "$profiles/$persona.mrz" --trust "$profiles/csca.pem" \
     --portrait "$CCCD_STATE_DIR/portrait.jpg" --wait 10 --progress
 echo "Portrait saved to $CCCD_STATE_DIR/portrait.jpg" >&2

@@ -24,11 +24,15 @@ PcscChannel::PcscChannel(long context, long card, unsigned long protocol, std::s
     LONG rv =
         SCardStatus(m_card, nullptr, &nameSize, &state, &activeProtocol, atr.data(), &atrSize);
     if (rv != SCARD_S_SUCCESS) {
+        SCardDisconnect(m_card, SCARD_LEAVE_CARD);
         throwPcscError(rv, "SCardStatus", true);
     }
     atr.resize(atrSize);
     m_atr = std::move(atr);
 
+    // A reader that states its input buffer settles it; most (vpcd among them) do not, and
+    // the reader then probes with the first SELECT.
+    m_extended = true;
     std::uint8_t value[8] = {};
     DWORD valueSize = sizeof value;
     if (SCardGetAttrib(m_card, SCARD_ATTR_MAXINPUT, value, &valueSize) == SCARD_S_SUCCESS &&

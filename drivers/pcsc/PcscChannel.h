@@ -6,9 +6,9 @@
 
 namespace cccd::pcsc {
 
-/// A connected card: transmits APDUs with SCardTransmit. Extended length is assumed only when
-/// the reader reports an input buffer above the short maximum (SCARD_ATTR_MAXINPUT) or the
-/// caller says so.
+/// A connected card: transmits APDUs with SCardTransmit. Extended length is offered unless the
+/// protocol is T=0 or the reader reports a short input buffer (SCARD_ATTR_MAXINPUT); whether the
+/// card takes it is for the reader to probe.
 class PcscChannel : public transport::CardChannel {
 public:
     PcscChannel(long context, long card, unsigned long protocol, std::string reader);

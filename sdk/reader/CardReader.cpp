@@ -21,25 +21,42 @@ const Bytes EmrtdAid{0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01};
 constexpr std::uint32_t TagEfCom = 0x60;
 constexpr std::uint32_t TagTagList = 0x5C;
 
-void selectApplication(transport::CardChannel& channel) {
-    apdu::ResponseApdu r = transport::send(channel, {0x00, 0xA4, 0x04, 0x0C, EmrtdAid, 0, false});
-    if (!r.isSuccess()) {
-        throw Error(ErrorCode::CardStatus, "the card has no eMRTD application", r.sw);
-    }
+apdu::CommandApdu selectApplicationCommand(bool extended) {
+    return {0x00, 0xA4, 0x04, 0x0C, EmrtdAid, 0, extended};
 }
 
-bool useExtendedLength(const transport::CardChannel& channel, ExtendedLengthMode mode) {
-    if (mode == ExtendedLengthMode::Never || !channel.capabilities().extendedLength) {
-        return false;
-    }
-    if (mode == ExtendedLengthMode::Always) {
-        return true;
-    }
+bool atrDeniesExtendedLength(const transport::CardChannel& channel) {
     try {
-        return apdu::parseAtr(channel.atr()).extendedLength.value_or(false);
+        return apdu::parseAtr(channel.atr()).extendedLength == false;
     } catch (const Error&) {
         return false;
     }
+}
+
+// Selects the eMRTD application and learns whether extended-length APDUs pass. Few ATRs say
+// (ISO/IEC 7816-4 §8.1.1.2.7) and few readers report their buffer size, so in automatic mode
+// the SELECT itself is sent in extended form first: a card or reader that refuses it answers
+// 6700 or fails the exchange, and the short form follows (ISO/IEC 7816-4 §5.1 allows either).
+bool selectApplication(transport::CardChannel& channel, ExtendedLengthMode mode) {
+    bool probe = mode == ExtendedLengthMode::Auto && channel.capabilities().extendedLength &&
+                 !atrDeniesExtendedLength(channel);
+    if (probe) {
+        try {
+            if (transport::send(channel, selectApplicationCommand(true)).isSuccess()) {
+                return true;
+            }
+        } catch (const Error& e) {
+            if (e.code() == ErrorCode::CardRemoved || e.code() == ErrorCode::ReaderUnplugged) {
+                throw;
+            }
+            log(LogLevel::Info, "reader", "extended-length SELECT refused; using short APDUs");
+        }
+    }
+    apdu::ResponseApdu r = transport::send(channel, selectApplicationCommand(false));
+    if (!r.isSuccess()) {
+        throw Error(ErrorCode::CardStatus, "the card has no eMRTD application", r.sw);
+    }
+    return mode == ExtendedLengthMode::Always;
 }
 
 // §7 of the card notes: citizen data first, the portrait after it, security files last.
@@ -82,14 +99,13 @@ CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
                      const ReadOptions& options) {
     CardReadout out;
     out.atr = channel.atr();
-    selectApplication(channel);
+    out.extendedLength = selectApplication(channel, options.extendedLength);
 
     sm::SessionKeys keys = access::performBac(channel, key.mrzInformation(), options.random);
     out.accessProtocol = "BAC";
     sm::SecureMessagingChannel secure(channel, std::move(keys));
     log(LogLevel::Info, "reader", "access granted with BAC");
 
-    out.extendedLength = useExtendedLength(channel, options.extendedLength);
     FileReader files(secure, out.extendedLength, options.onProgress, options.cancel);
 
     FileReader::Result com = files.read(lds::fileId(lds::ElementaryFile::Com), "EF.COM");

@@ -33,7 +33,7 @@ FileReader::FileReader(transport::CardChannel& channel, bool extendedLength,
       m_cancel(cancel) {
     transport::ChannelCapabilities caps = channel.capabilities();
     m_maxRead = m_extended ? std::min<std::size_t>(caps.maxResponseDataSize, MaxEvenInsOffset + 1)
-                           : std::min<std::size_t>(caps.maxResponseDataSize, apdu::ShortNeMax);
+                           : std::min(caps.maxResponseDataSize, caps.maxShortResponseDataSize);
     if (m_maxRead == 0) {
         throw Error(ErrorCode::NotSupported, "the channel cannot return any data");
     }

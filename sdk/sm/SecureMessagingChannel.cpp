@@ -206,6 +206,7 @@ transport::ChannelCapabilities SecureMessagingChannel::capabilities() const {
     transport::ChannelCapabilities inner = m_inner.capabilities();
     transport::ChannelCapabilities out = inner;
     out.maxResponseDataSize = maxPlaintextResponse(inner.maxResponseDataSize);
+    out.maxShortResponseDataSize = maxPlaintextResponse(inner.maxShortResponseDataSize);
     out.maxCommandDataSize = maxPlaintextResponse(inner.maxCommandDataSize);
     return out;
 }

@@ -12,6 +12,8 @@ struct ChannelCapabilities {
     bool extendedLength = false;
     std::size_t maxCommandDataSize = 255;
     std::size_t maxResponseDataSize = 256;
+    /// What one short APDU (Le = 00) returns; less than 256 under secure messaging.
+    std::size_t maxShortResponseDataSize = 256;
 };
 
 /// A link to one card: raw command APDU in, raw response APDU (data || SW1 SW2) out.

@@ -11,6 +11,7 @@
 #include "emulator/profilegen/Persona.h"
 #include "emulator/profilegen/ProfileBuilder.h"
 #include "emulator/profilegen/TestPki.h"
+#include "tlv/Tlv.h"
 
 namespace {
 
@@ -30,6 +31,34 @@ void writeText(const fs::path& path, const std::string& text) {
 }
 
 } // namespace
+
+// The MRZ printed on the card, one line per row, from DG1 (5F1F inside 61): what a clerk would
+// type or scan to open this card with cccd-read --mrz-file.
+std::string mrzLines(const cccd::emulator::CardProfile& profile) {
+    for (const auto& file : profile.applicationFiles) {
+        if (file.fid != 0x0101) {
+            continue;
+        }
+        auto mrz = cccd::tlv::findChild(cccd::tlv::parse(file.data, 0x61), 0x5F1F);
+        if (!mrz) {
+            break;
+        }
+        std::string text = cccd::toString(mrz->value);
+        std::size_t width = text.size() == 90 ? 30 : text.size() / 2;
+        std::string out;
+        for (std::size_t pos = 0; pos < text.size(); pos += width) {
+            out += text.substr(pos, width) + "\n";
+        }
+        return out;
+    }
+    throw cccd::Error(cccd::ErrorCode::InvalidArgument, "profile has no DG1 with an MRZ");
+}
+
+void writeProfile(const std::string& outDir, const cccd::emulator::CardProfile& profile) {
+    writeText(fs::path(outDir) / (profile.name + ".json"), cccd::emulator::profileToJson(profile));
+    writeText(fs::path(outDir) / (profile.name + ".mrz"), mrzLines(profile));
+    std::cout << "profile " << profile.name << "\n";
+}
 
 int main(int argc, char** argv) {
     CLI::App app{"Builds a test PKI (CSCA P-384 -> Document Signer brainpoolP384r1) and signed "
@@ -59,15 +88,10 @@ int main(int argc, char** argv) {
                                   "persona " + file + ": \"profile\" must equal the file name");
             }
             cccd::emulator::CardProfile profile = cccd::emulator::buildPersonaProfile(persona, pki);
-            writeText(fs::path(outDir) / (profile.name + ".json"),
-                      cccd::emulator::profileToJson(profile));
-            std::cout << "profile " << profile.name << "\n";
+            writeProfile(outDir, profile);
         }
         if (!bsiDir.empty()) {
-            cccd::emulator::CardProfile profile = cccd::emulator::buildBsiReferenceProfile(bsiDir);
-            writeText(fs::path(outDir) / (profile.name + ".json"),
-                      cccd::emulator::profileToJson(profile));
-            std::cout << "profile " << profile.name << "\n";
+            writeProfile(outDir, cccd::emulator::buildBsiReferenceProfile(bsiDir));
         }
     } catch (const std::exception& e) {
         std::cerr << "cccd-profile-gen: " << e.what() << "\n";
