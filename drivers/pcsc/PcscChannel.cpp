@@ -3,6 +3,7 @@
 #include <reader.h>
 #include <winscard.h>
 
+#include "base/Error.h"
 #include "pcsc/PcscError.h"
 
 namespace cccd::pcsc {
@@ -11,6 +12,9 @@ namespace {
 
 // Short APDU maximum (4 header + 1 Lc + 255 data + 1 Le) that a reader must accept.
 constexpr DWORD ShortApduMax = 261;
+
+// How long to wait for pcscd to notice a card that left in the middle of an exchange.
+constexpr DWORD RemovalGraceMs = 1000;
 
 } // namespace
 
@@ -46,6 +50,23 @@ PcscChannel::~PcscChannel() {
     SCardDisconnect(m_card, SCARD_LEAVE_CARD);
 }
 
+void PcscChannel::throwIfCardGone() const {
+    // pcscd learns of a removal on its next presence poll, so give it a moment to tell.
+    SCARD_READERSTATE state{};
+    state.szReader = m_reader.c_str();
+    state.dwCurrentState = SCARD_STATE_PRESENT;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        LONG rv = SCardGetStatusChange(m_context, RemovalGraceMs, &state, 1);
+        if (rv != SCARD_S_SUCCESS && rv != SCARD_E_TIMEOUT) {
+            throwPcscError(rv, "SCardGetStatusChange", true);
+        }
+        if (state.dwEventState & SCARD_STATE_EMPTY) {
+            throw Error(ErrorCode::CardRemoved, "the card was removed during the exchange");
+        }
+        state.dwCurrentState = state.dwEventState & ~SCARD_STATE_CHANGED;
+    }
+}
+
 bool PcscChannel::isT0() const {
     return m_protocol == SCARD_PROTOCOL_T0;
 }
@@ -58,6 +79,12 @@ Bytes PcscChannel::transmit(ByteView commandApdu) {
                             nullptr, response.data(), &size);
     if (rv != SCARD_S_SUCCESS) {
         throwPcscError(rv, "SCardTransmit", true);
+    }
+    if (size < 2) {
+        // Some drivers (vpcd among them) report success with no bytes when the card leaves
+        // mid-exchange: ask the reader what happened before calling the answer malformed.
+        throwIfCardGone();
+        throw Error(ErrorCode::Transport, "SCardTransmit returned no status word");
     }
     response.resize(size);
     return response;

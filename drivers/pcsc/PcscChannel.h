@@ -30,6 +30,8 @@ public:
     [[nodiscard]] bool isT0() const;
 
 private:
+    void throwIfCardGone() const;
+
     long m_context;
     long m_card;
     unsigned long m_protocol;

@@ -7,6 +7,7 @@
 #include "base/Error.h"
 #include "base/Log.h"
 #include "lds/ElementaryFile.h"
+#include "lds/Sod.h"
 #include "reader/FileReader.h"
 #include "sm/SecureMessagingChannel.h"
 #include "tlv/Tlv.h"
@@ -78,6 +79,24 @@ std::vector<int> readingOrder(std::vector<int> listed) {
     return listed;
 }
 
+// The union of EF.COM's tag list and EF.SOD's hash list (a SOD that does not parse adds
+// nothing here; Passive Authentication reports it).
+std::vector<int> dataGroupsToRead(ByteView efCom, ByteView efSod) {
+    std::vector<int> out = listedDataGroups(efCom);
+    if (efSod.empty()) {
+        return out;
+    }
+    try {
+        lds::Sod sod = lds::Sod::parse(efSod);
+        for (const auto& [dg, hash] : sod.ldsSecurityObject().dataGroupHashes) {
+            out.push_back(dg);
+        }
+    } catch (const Error&) {
+        log(LogLevel::Warning, "reader", "EF.SOD does not parse; reading EF.COM's list only");
+    }
+    return out;
+}
+
 } // namespace
 
 std::vector<int> listedDataGroups(ByteView efCom) {
@@ -114,7 +133,14 @@ CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
     }
     out.efCom = std::move(com.content);
 
-    for (int dg : readingOrder(listedDataGroups(out.efCom))) {
+    // EF.SOD comes before the data groups: its hash list is signed, EF.COM's list is not, and a
+    // data group either one names is read (so a hashed DG missing from EF.COM is still checked).
+    FileReader::Result sod = files.read(lds::fileId(lds::ElementaryFile::Sod), "EF.SOD");
+    if (sod.outcome == FileReader::Outcome::Read) {
+        out.efSod = std::move(sod.content);
+    }
+
+    for (int dg : readingOrder(dataGroupsToRead(out.efCom, out.efSod))) {
         bool wanted = options.dataGroups.empty() ||
                       std::find(options.dataGroups.begin(), options.dataGroups.end(), dg) !=
                           options.dataGroups.end();
@@ -137,10 +163,6 @@ CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
         }
     }
 
-    FileReader::Result sod = files.read(lds::fileId(lds::ElementaryFile::Sod), "EF.SOD");
-    if (sod.outcome == FileReader::Outcome::Read) {
-        out.efSod = std::move(sod.content);
-    }
     out.readBinaryCommands = files.readCommands();
     return out;
 }
