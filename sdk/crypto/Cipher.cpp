@@ -1,7 +1,7 @@
 #include "crypto/Cipher.h"
 
 #include "base/Error.h"
-#include "crypto/OpenSslHandle.h"
+#include "crypto/OpenSslPtr.h"
 
 namespace cccd::crypto {
 
@@ -34,10 +34,10 @@ Bytes run(const EVP_CIPHER* cipher, ByteView key, ByteView iv, ByteView data, bo
     if (!iv.empty() && iv.size() != blockSize) {
         throw Error(ErrorCode::InvalidArgument, "IV size differs from the block size");
     }
-    CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
+    EvpCipherCtxPtr ctx(EVP_CIPHER_CTX_new());
     if (!ctx || EVP_CipherInit_ex(ctx.get(), cipher, nullptr, key.data(),
                                   iv.empty() ? nullptr : iv.data(), encrypt ? 1 : 0) != 1) {
-        throwOpenSslError("cipher init");
+        throwOpenSslFailure("cipher init");
     }
     EVP_CIPHER_CTX_set_padding(ctx.get(), 0);
     Bytes out(data.size() + blockSize);
@@ -46,7 +46,7 @@ Bytes run(const EVP_CIPHER* cipher, ByteView key, ByteView iv, ByteView data, bo
     if (EVP_CipherUpdate(ctx.get(), out.data(), &written, data.data(),
                          static_cast<int>(data.size())) != 1 ||
         EVP_CipherFinal_ex(ctx.get(), out.data() + written, &final) != 1) {
-        throwOpenSslError("cipher update");
+        throwOpenSslFailure("cipher update");
     }
     out.resize(static_cast<std::size_t>(written + final));
     return out;

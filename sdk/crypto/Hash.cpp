@@ -2,51 +2,25 @@
 
 #include <string>
 
-#include <openssl/err.h>
-
 #include "base/Error.h"
-#include "crypto/OpenSslHandle.h"
+#include "crypto/EvpDigest.h"
+#include "crypto/OpenSslPtr.h"
 
 namespace cccd::crypto {
-
-void throwOpenSslError(const char* step) {
-    ERR_clear_error();
-    throw Error(ErrorCode::Crypto, std::string("OpenSSL failed: ") + step);
-}
-
-namespace {
-
-const EVP_MD* messageDigest(HashAlgorithm algorithm) {
-    switch (algorithm) {
-    case HashAlgorithm::Sha1:
-        return EVP_sha1();
-    case HashAlgorithm::Sha224:
-        return EVP_sha224();
-    case HashAlgorithm::Sha256:
-        return EVP_sha256();
-    case HashAlgorithm::Sha384:
-        return EVP_sha384();
-    case HashAlgorithm::Sha512:
-        return EVP_sha512();
-    }
-    throw Error(ErrorCode::InvalidArgument, "unknown hash algorithm");
-}
-
-} // namespace
 
 Bytes digest(HashAlgorithm algorithm, ByteView data) {
     Bytes out(EVP_MAX_MD_SIZE);
     unsigned int size = 0;
-    if (EVP_Digest(data.data(), data.size(), out.data(), &size, messageDigest(algorithm),
-                   nullptr) != 1) {
-        throwOpenSslError("digest");
+    if (EVP_Digest(data.data(), data.size(), out.data(), &size, evpDigest(algorithm), nullptr) !=
+        1) {
+        throwOpenSslFailure("digest");
     }
     out.resize(size);
     return out;
 }
 
 std::size_t digestSize(HashAlgorithm algorithm) {
-    return static_cast<std::size_t>(EVP_MD_get_size(messageDigest(algorithm)));
+    return static_cast<std::size_t>(EVP_MD_get_size(evpDigest(algorithm)));
 }
 
 std::string_view hashAlgorithmName(HashAlgorithm algorithm) {

@@ -1,14 +1,12 @@
 #include "crypto/Mac.h"
 
-#include <memory>
-
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
 #include "base/Error.h"
 #include "crypto/Cipher.h"
-#include "crypto/OpenSslHandle.h"
+#include "crypto/OpenSslPtr.h"
 
 namespace cccd::crypto {
 
@@ -35,14 +33,6 @@ Bytes retailMac(ByteView key, ByteView paddedData) {
 
 namespace {
 
-struct MacFree {
-    void operator()(EVP_MAC* mac) const { EVP_MAC_free(mac); }
-};
-
-struct MacCtxFree {
-    void operator()(EVP_MAC_CTX* ctx) const { EVP_MAC_CTX_free(ctx); }
-};
-
 const char* aesCbcName(std::size_t keySize) {
     switch (keySize) {
     case 16:
@@ -60,11 +50,11 @@ const char* aesCbcName(std::size_t keySize) {
 
 Bytes aesCmac(ByteView key, ByteView data) {
     const char* cipherName = aesCbcName(key.size());
-    std::unique_ptr<EVP_MAC, MacFree> mac(EVP_MAC_fetch(nullptr, "CMAC", nullptr));
+    EvpMacPtr mac(EVP_MAC_fetch(nullptr, "CMAC", nullptr));
     if (!mac) {
-        throwOpenSslError("CMAC fetch");
+        throwOpenSslFailure("CMAC fetch");
     }
-    std::unique_ptr<EVP_MAC_CTX, MacCtxFree> ctx(EVP_MAC_CTX_new(mac.get()));
+    EvpMacCtxPtr ctx(EVP_MAC_CTX_new(mac.get()));
     OSSL_PARAM params[] = {
         OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, const_cast<char*>(cipherName), 0),
         OSSL_PARAM_construct_end(),
@@ -74,7 +64,7 @@ Bytes aesCmac(ByteView key, ByteView data) {
     if (!ctx || EVP_MAC_init(ctx.get(), key.data(), key.size(), params) != 1 ||
         EVP_MAC_update(ctx.get(), data.data(), data.size()) != 1 ||
         EVP_MAC_final(ctx.get(), out.data(), &size, out.size()) != 1) {
-        throwOpenSslError("CMAC");
+        throwOpenSslFailure("CMAC");
     }
     out.resize(size);
     return out;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/Error.h"
+#include "tlv/Tlv.h"
 
 namespace cccd::crypto {
 
@@ -56,18 +57,24 @@ std::string decodeOid(ByteView contents) {
 
 Bytes encodeOid(std::string_view dotted) {
     std::vector<std::uint64_t> arcs;
-    const char* pos = dotted.data();
-    const char* end = dotted.data() + dotted.size();
-    while (pos < end) {
+    for (std::size_t pos = 0;;) {
+        std::size_t dot = dotted.find('.', pos);
+        std::string_view text = dotted.substr(pos, dot == std::string_view::npos ? dot : dot - pos);
+        const char* textEnd = text.data() + text.size();
         std::uint64_t arc = 0;
-        auto [next, ec] = std::from_chars(pos, end, arc);
-        if (ec != std::errc() || (next != end && *next != '.')) {
+        auto [next, ec] = std::from_chars(text.data(), textEnd, arc);
+        if (text.empty() || ec != std::errc() || next != textEnd) {
             throw Error(ErrorCode::InvalidArgument, "OID: bad dotted form");
         }
         arcs.push_back(arc);
-        pos = next == end ? end : next + 1;
+        if (dot == std::string_view::npos) {
+            break;
+        }
+        pos = dot + 1;
     }
-    if (arcs.size() < 2 || arcs[0] > 2 || (arcs[0] < 2 && arcs[1] >= 40)) {
+    // 40 * arc0 + arc1 must fit the first subidentifier.
+    if (arcs.size() < 2 || arcs[0] > 2 || (arcs[0] < 2 && arcs[1] >= 40) ||
+        arcs[1] > UINT64_MAX - 80) {
         throw Error(ErrorCode::InvalidArgument, "OID: bad first arcs");
     }
     Bytes out;
@@ -76,6 +83,10 @@ Bytes encodeOid(std::string_view dotted) {
         appendBase128(out, arcs[i]);
     }
     return out;
+}
+
+Bytes encodeOidObject(std::string_view dotted) {
+    return tlv::encode(asn1::ObjectIdentifier, encodeOid(dotted));
 }
 
 } // namespace cccd::crypto

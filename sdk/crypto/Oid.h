@@ -30,7 +30,12 @@ constexpr std::uint32_t ContextPrimitive0 = 0x80;
 /// (ITU-T X.690 §8.19). Throws Error(MalformedData) on a bad encoding.
 [[nodiscard]] std::string decodeOid(ByteView contents);
 
-/// Contents octets of an OBJECT IDENTIFIER from its dotted form. Throws Error(InvalidArgument).
+/// Contents octets of an OBJECT IDENTIFIER from its dotted form. Throws Error(InvalidArgument) on
+/// bad syntax (an empty arc, a character other than digits and dots), fewer than two arcs, or a
+/// first arc above 2 (second arc above 39 under 0 and 1).
 [[nodiscard]] Bytes encodeOid(std::string_view dotted);
+
+/// The whole OBJECT IDENTIFIER TLV (tag 06) for a dotted OID; throws as encodeOid.
+[[nodiscard]] Bytes encodeOidObject(std::string_view dotted);
 
 } // namespace cccd::crypto

@@ -2,14 +2,14 @@
 
 #include <openssl/rand.h>
 
-#include "crypto/OpenSslHandle.h"
+#include "crypto/OpenSslPtr.h"
 
 namespace cccd::crypto {
 
 Bytes randomBytes(std::size_t count) {
     Bytes out(count);
     if (count > 0 && RAND_bytes(out.data(), static_cast<int>(count)) != 1) {
-        throwOpenSslError("random bytes");
+        throwOpenSslFailure("random bytes");
     }
     return out;
 }

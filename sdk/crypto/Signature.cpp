@@ -4,27 +4,12 @@
 
 #include <openssl/rsa.h>
 
+#include "crypto/EvpDigest.h"
 #include "crypto/OpenSslPtr.h"
 
 namespace cccd::crypto {
 
 namespace {
-
-const EVP_MD* evpDigest(HashAlgorithm hash) {
-    switch (hash) {
-    case HashAlgorithm::Sha1:
-        return EVP_sha1();
-    case HashAlgorithm::Sha224:
-        return EVP_sha224();
-    case HashAlgorithm::Sha256:
-        return EVP_sha256();
-    case HashAlgorithm::Sha384:
-        return EVP_sha384();
-    case HashAlgorithm::Sha512:
-        return EVP_sha512();
-    }
-    return nullptr;
-}
 
 bool keySuitsScheme(PublicKey::Type key, SignatureScheme scheme) {
     switch (scheme) {

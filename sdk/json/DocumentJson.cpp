@@ -109,16 +109,14 @@ json cardToJson(const reader::Document& d) {
         skipped.push_back({{"file", "DG" + std::to_string(s.dataGroup)}, {"reason", s.reason}});
     }
     card["files_skipped"] = skipped;
-    if (d.efCom) {
-        card["lds_version"] = d.efCom->ldsVersion;
-        card["unicode_version"] = d.efCom->unicodeVersion;
-        card["data_groups_listed"] = d.efCom->dataGroups;
-    }
+    card["lds_version"] = d.efCom ? json(d.efCom->ldsVersion) : json(nullptr);
+    card["unicode_version"] = d.efCom ? json(d.efCom->unicodeVersion) : json(nullptr);
+    card["data_groups_listed"] = d.efCom ? json(d.efCom->dataGroups) : json(nullptr);
     return card;
 }
 
 json chipSecurityToJson(const reader::Document& d) {
-    json security;
+    json security = {{"dg14_protocols", nullptr}, {"active_authentication_key", nullptr}};
     if (d.dg14) {
         const lds::SecurityInfos& infos = d.dg14->securityInfos;
         json protocols = json::array();

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "base/Error.h"
-#include "lds/Oid.h"
+#include "crypto/Oid.h"
 #include "tlv/Tlv.h"
 
 namespace cccd::lds {
@@ -272,7 +272,7 @@ Dg13 Dg13::parse(ByteView file) {
         if (element.tag == IntegerTag && !out.version) {
             out.version = tlv::decodeUnsigned(element.value);
         } else if (element.tag == OidTag && out.oid.empty()) {
-            out.oid = oidToString(element.value);
+            out.oid = crypto::decodeOid(element.value);
         } else if (element.tag == SetTag && !set) {
             set = element;
         }

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "base/Error.h"
-#include "lds/Oid.h"
+#include "crypto/Oid.h"
 #include "tlv/Tlv.h"
 
 namespace cccd::lds {
@@ -112,7 +112,7 @@ Bytes encodeDg13(const Dg13& dg13) {
     }
 
     Bytes body = tlv::encodeInteger(Version);
-    append(body, encodeOid(Utf8Identifier));
+    append(body, crypto::encodeOidObject(Utf8Identifier));
     append(body, tlv::encode(SetTag, set));
     return tlv::encode(Dg13Tag, tlv::encode(SequenceTag, body));
 }

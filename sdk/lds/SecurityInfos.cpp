@@ -3,7 +3,7 @@
 #include <array>
 
 #include "base/Error.h"
-#include "lds/Oid.h"
+#include "crypto/Oid.h"
 #include "tlv/Tlv.h"
 
 namespace cccd::lds {
@@ -186,7 +186,7 @@ bool readKnown(const std::string& protocol, const tlv::Tlv& info,
         aa.protocol = protocol;
         aa.version = integer(parts.at(1));
         if (parts.size() > 2 && parts[2].tag == OidTag) {
-            aa.signatureAlgorithm = oidToString(parts[2].value);
+            aa.signatureAlgorithm = crypto::decodeOid(parts[2].value);
         }
         out.activeAuthenticationInfos.push_back(std::move(aa));
         return true;
@@ -204,7 +204,7 @@ void readInfo(const tlv::Tlv& info, SecurityInfos& out) {
         if (parts.empty() || parts.front().tag != OidTag) {
             throw Error(ErrorCode::MalformedData, "SecurityInfo without protocol");
         }
-        protocol = oidToString(parts.front().value);
+        protocol = crypto::decodeOid(parts.front().value);
         if (readKnown(protocol, info, parts, out)) {
             return;
         }

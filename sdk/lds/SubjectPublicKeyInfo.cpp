@@ -1,7 +1,7 @@
 #include "lds/SubjectPublicKeyInfo.h"
 
 #include "base/Error.h"
-#include "lds/Oid.h"
+#include "crypto/Oid.h"
 #include "tlv/Tlv.h"
 
 namespace cccd::lds {
@@ -72,13 +72,13 @@ SubjectPublicKeyInfo SubjectPublicKeyInfo::parse(ByteView der) {
     if (algorithm.atEnd()) {
         malformed("empty AlgorithmIdentifier");
     }
-    out.algorithm = oidToString(algorithm.expect(OidTag).value);
+    out.algorithm = crypto::decodeOid(algorithm.expect(OidTag).value);
     out.type = typeOf(out.algorithm);
     if (!algorithm.atEnd()) {
         tlv::Tlv parameters = algorithm.next();
         out.parameters.assign(parameters.encoded.begin(), parameters.encoded.end());
         if (out.type == PublicKeyType::Ec && parameters.tag == OidTag) {
-            out.namedCurve = oidToString(parameters.value);
+            out.namedCurve = crypto::decodeOid(parameters.value);
         }
         out.explicitParameters = out.type == PublicKeyType::Ec && parameters.tag == SequenceTag;
     }

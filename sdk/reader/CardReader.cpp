@@ -140,7 +140,11 @@ CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
         out.efSod = std::move(sod.content);
     }
 
-    for (int dg : readingOrder(dataGroupsToRead(out.efCom, out.efSod))) {
+    // A data group the caller asks for by number is tried even when neither list names it: the
+    // lists are not always complete (the BSI TR-03105-5 reference card holds an unlisted DG15).
+    std::vector<int> candidates = dataGroupsToRead(out.efCom, out.efSod);
+    candidates.insert(candidates.end(), options.dataGroups.begin(), options.dataGroups.end());
+    for (int dg : readingOrder(std::move(candidates))) {
         bool wanted = options.dataGroups.empty() ||
                       std::find(options.dataGroups.begin(), options.dataGroups.end(), dg) !=
                           options.dataGroups.end();

@@ -19,7 +19,8 @@ enum class ExtendedLengthMode {
 };
 
 struct ReadOptions {
-    /// Data groups to read; empty means every one EF.COM lists that the terminal may read.
+    /// Data groups to read; empty means every one EF.COM or EF.SOD names. A requested one that
+    /// neither names is tried too (skipped as "not_found" when the card lacks it).
     std::vector<int> dataGroups;
     ProgressCallback onProgress;
     const CancelFlag* cancel = nullptr;

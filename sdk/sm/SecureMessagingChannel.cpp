@@ -170,7 +170,12 @@ apdu::ResponseApdu SecureMessagingChannel::unprotect(const apdu::ResponseApdu& r
             m_broken = true;
             smFailure("DO87 has an unknown padding indicator");
         }
-        out.data = decrypt(do87->value.subspan(1));
+        try {
+            out.data = decrypt(do87->value.subspan(1));
+        } catch (const Error&) {
+            m_broken = true;
+            throw;
+        }
     }
     return out;
 }

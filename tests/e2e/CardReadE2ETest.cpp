@@ -12,7 +12,9 @@
 
 #include "PcscdEnvironment.h"
 #include "base/Error.h"
+#include "pcsc/PcscChannel.h"
 #include "pcsc/PcscContext.h"
+#include "support/PersonaJson.h"
 #include "support/Process.h"
 #include "support/TestData.h"
 
@@ -26,6 +28,7 @@ const auto* const g_environment = ::testing::AddGlobalTestEnvironment(new test::
 
 // cccd-read's documented exit codes (cccd-read --help).
 constexpr int ExitSuccess = 0;
+constexpr int ExitNoReader = 3;
 constexpr int ExitNoCard = 4;
 constexpr int ExitAccessDenied = 5;
 constexpr int ExitReadError = 6;
@@ -37,11 +40,6 @@ std::filesystem::path bin(const char* name) {
 
 std::filesystem::path profiles() {
     return test::binaryDir() / "profiles";
-}
-
-json persona(const std::string& name) {
-    std::ifstream in(test::sourceDir() / "drivers/emulator/personas" / (name + ".json"));
-    return json::parse(in);
 }
 
 std::optional<std::string> readerWithCard() {
@@ -119,62 +117,6 @@ protected:
     std::filesystem::path m_control;
 };
 
-void expectCitizenEquals(const json& citizen, const json& p) {
-    EXPECT_EQ(citizen.at("personal_id_number"), p.at("personalIdNumber"));
-    EXPECT_EQ(citizen.at("full_name"), p.at("fullName"));
-    EXPECT_EQ(citizen.at("date_of_birth"), p.at("dateOfBirth"));
-    EXPECT_EQ(citizen.at("sex"), p.at("sex") == "M" ? "Nam" : "Nữ");
-    for (const auto& [out, in] : {std::pair{"nationality", "nationality"},
-                                  {"ethnicity", "ethnicity"},
-                                  {"religion", "religion"},
-                                  {"place_of_origin", "placeOfOrigin"},
-                                  {"place_of_residence", "placeOfResidence"},
-                                  {"identifying_marks", "identifyingMarks"},
-                                  {"date_of_issue", "dateOfIssue"},
-                                  {"field_16", "field16"}}) {
-        EXPECT_EQ(citizen.at(out), p.at(in)) << out;
-    }
-    if (p.at("dateOfExpiry").is_null()) {
-        EXPECT_TRUE(citizen.at("no_expiry").get<bool>());
-        EXPECT_TRUE(citizen.at("date_of_expiry").is_null());
-    } else {
-        EXPECT_EQ(citizen.at("date_of_expiry"), p.at("dateOfExpiry"));
-        EXPECT_FALSE(citizen.at("no_expiry").get<bool>());
-    }
-    std::vector<std::string> parents;
-    for (const auto& parent : citizen.at("parents")) {
-        parents.push_back(parent.at("name"));
-    }
-    std::vector<std::string> expectedParents;
-    for (const char* key : {"father", "mother"}) {
-        if (!p.at(key).get<std::string>().empty()) {
-            expectedParents.push_back(p.at(key));
-        }
-    }
-    EXPECT_EQ(parents, expectedParents);
-    if (expectedParents.size() == 2) {
-        EXPECT_EQ(citizen.at("father_name"), p.at("father"));
-        EXPECT_EQ(citizen.at("mother_name"), p.at("mother"));
-    }
-    std::string spouse = p.at("spouse");
-    EXPECT_EQ(citizen.at("spouse_name"), spouse.empty() ? json(nullptr) : json(spouse));
-    json old = p.value("oldIdNumber", json(nullptr));
-    bool hasOld = old.is_string() && !old.get<std::string>().empty();
-    EXPECT_EQ(citizen.at("old_id_number"), hasOld ? old : json(nullptr));
-}
-
-void expectMrzEquals(const json& mrz, const json& p) {
-    std::string id = p.at("personalIdNumber");
-    EXPECT_EQ(mrz.at("document_number"), id.substr(3));
-    EXPECT_EQ(mrz.at("personal_id_number"), id);
-    EXPECT_EQ(mrz.at("date_of_birth"), p.at("dateOfBirth"));
-    EXPECT_EQ(mrz.at("sex"), p.at("sex"));
-    EXPECT_EQ(mrz.at("primary_identifier"), p.at("mrzSurname"));
-    EXPECT_EQ(mrz.at("secondary_identifier"), p.at("mrzGivenNames"));
-    EXPECT_TRUE(mrz.at("all_check_digits_valid").get<bool>());
-    EXPECT_EQ(mrz.at("check_digits").size(), 5u);
-}
-
 class PersonaReadE2ETest : public CardReadE2ETest,
                            public ::testing::WithParamInterface<const char*> {};
 
@@ -186,9 +128,8 @@ TEST_P(PersonaReadE2ETest, ReadsEveryFieldAndVerifies) {
     ASSERT_EQ(r.exitCode, ExitSuccess) << r.errors;
 
     json out = json::parse(r.output);
-    json p = persona(name);
-    expectCitizenEquals(out.at("citizen"), p);
-    expectMrzEquals(out.at("mrz"), p);
+    json p = test::loadPersona(name);
+    test::expectDocumentJsonIsPersona(out, p);
     EXPECT_EQ(out.at("card").at("access_protocol"), "BAC");
     EXPECT_EQ(out.at("card").at("files_skipped"),
               json::parse(R"([{"file": "DG3", "reason": "access_denied"}])"));
@@ -234,6 +175,20 @@ TEST_F(CardReadE2ETest, CardPulledDuringDg2IsATypedErrorWithoutHang) {
 TEST_F(CardReadE2ETest, NoCardGivesTheNoCardExitCodeAfterTheWait) {
     test::RunResult r = readCard("vn-basic", {}, "1");
     EXPECT_EQ(r.exitCode, ExitNoCard) << r.errors;
+}
+
+TEST_F(CardReadE2ETest, UnknownReaderGivesTheNoReaderExitCode) {
+    test::RunResult r = readCard("vn-basic", {"--reader", "No Such Reader 00 00"}, "1");
+    EXPECT_EQ(r.exitCode, ExitNoReader) << r.errors;
+}
+
+TEST_F(CardReadE2ETest, CardHeldByAnotherApplicationIsASharingViolation) {
+    presentCard("vn-basic");
+    pcsc::PcscContext context;
+    auto holder = context.connect(*readerWithCard()); // exclusive, like a second reader app
+    test::RunResult r = readCard("vn-basic");
+    EXPECT_EQ(r.exitCode, ExitReadError) << r.errors;
+    EXPECT_NE(r.errors.find("sharing_violation"), std::string::npos) << r.errors;
 }
 
 TEST_F(CardReadE2ETest, BsiReferenceFilesVerifyTheirHashesButNotTheirIssuer) {

@@ -12,7 +12,6 @@ namespace {
 constexpr std::uint32_t TagDg13 = 0x6D;
 constexpr std::uint32_t TagSequence = 0x30;
 constexpr std::uint32_t TagSet = 0x31;
-constexpr std::uint32_t TagOid = 0x06;
 constexpr std::uint32_t TagPrintable = 0x13;
 constexpr std::uint32_t TagUtf8 = 0x0C;
 constexpr const char* Utf8IdentifierOid = "1.0.10646.1.0.8"; // ISO/IEC 10646 UTF-8
@@ -85,7 +84,7 @@ Bytes buildDg13(const Persona& persona) {
 
     // The SET keeps field order (BER, not DER-sorted), as on the real card.
     Bytes body = tlv::encodeInteger(1);
-    append(body, tlv::encode(TagOid, crypto::encodeOid(Utf8IdentifierOid)));
+    append(body, crypto::encodeOidObject(Utf8IdentifierOid));
     append(body, tlv::encode(TagSet, fields));
     return tlv::encode(TagDg13, tlv::encode(TagSequence, body));
 }

@@ -15,12 +15,8 @@ constexpr const char* IdPaceEcdhGmAesCbcCmac128 = "0.4.0.127.0.7.2.2.4.2.2";
 constexpr const char* IdPkEcdh = "0.4.0.127.0.7.2.2.1.2";
 constexpr std::uint64_t BrainpoolP256r1ParameterId = 13;
 
-Bytes oid(const char* dotted) {
-    return tlv::encode(0x06, crypto::encodeOid(dotted));
-}
-
 Bytes securityInfo(const char* protocol, std::initializer_list<std::uint64_t> integers) {
-    Bytes body = oid(protocol);
+    Bytes body = crypto::encodeOidObject(protocol);
     for (std::uint64_t value : integers) {
         append(body, tlv::encodeInteger(value));
     }
@@ -43,7 +39,7 @@ Bytes buildCardAccess() {
 
 Bytes buildDg14(EVP_PKEY* chipAuthenticationKey) {
     Bytes infos = commonInfos();
-    Bytes publicKeyInfo = oid(IdPkEcdh);
+    Bytes publicKeyInfo = crypto::encodeOidObject(IdPkEcdh);
     append(publicKeyInfo, subjectPublicKeyInfo(chipAuthenticationKey, true));
     append(infos, tlv::encode(0x30, publicKeyInfo));
     return tlv::encode(0x6E, tlv::encode(0x31, infos));

@@ -34,7 +34,7 @@ Bytes buildLdsSecurityObject(const std::vector<DataGroupFile>& dataGroups) {
         append(hashes, tlv::encode(0x30, entry));
     }
     Bytes body = tlv::encodeInteger(0);
-    append(body, tlv::encode(0x30, tlv::encode(0x06, crypto::encodeOid(Sha256Oid))));
+    append(body, tlv::encode(0x30, crypto::encodeOidObject(Sha256Oid)));
     append(body, tlv::encode(0x30, hashes));
     return tlv::encode(0x30, body);
 }

@@ -80,7 +80,7 @@ Bytes reorderedName(const DistinguishedName& name, bool changeValue) {
         if (changeValue && it == attributes.rbegin()) {
             value += "X";
         }
-        Bytes attribute = tlv::encode(0x06, encodeOid(it->type));
+        Bytes attribute = encodeOidObject(it->type);
         append(attribute, tlv::encode(0x0C, toBytes(value))); // UTF8String
         append(rdns, tlv::encode(0x31, tlv::encode(0x30, attribute)));
     }

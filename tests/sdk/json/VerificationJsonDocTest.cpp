@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "JsonDoc.h"
 #include "json/VerificationJson.h"
 #include "support/TestData.h"
 #include "verify/CheckStatus.h"
@@ -16,31 +17,7 @@ namespace {
 using nlohmann::json;
 
 std::string documentText() {
-    return toString(test::readFile(test::sourceDir() / "docs/json-verification.md"));
-}
-
-// The text from a heading to the next heading of any level.
-std::string section(const std::string& doc, const std::string& heading) {
-    auto start = doc.find("\n" + heading + "\n");
-    if (start == std::string::npos) {
-        return {};
-    }
-    auto end = doc.find("\n#", start + heading.size() + 1);
-    return doc.substr(start, end == std::string::npos ? std::string::npos : end - start);
-}
-
-// Every name of an enum, found by walking its values until the *Name function no longer knows
-// one: a new enumerator is picked up without touching this test.
-template <typename Enum> std::vector<std::string> allNames(std::string_view (*name)(Enum)) {
-    std::vector<std::string> names;
-    for (int i = 0; i < 64; ++i) {
-        std::string_view text = name(static_cast<Enum>(i));
-        if (text == "unknown") {
-            break;
-        }
-        names.emplace_back(text);
-    }
-    return names;
+    return doc::text("json-verification.md");
 }
 
 struct StatusSection {
@@ -51,39 +28,26 @@ struct StatusSection {
 std::vector<StatusSection> statusSections() {
     using namespace verify;
     return {
-        {"### `verdict` values", allNames(verdictName)},
-        {"### `parse` values", allNames(parseStatusName)},
-        {"### Data group `status` values", allNames(dgHashStatusName)},
-        {"### `signer_certificate` values", allNames(signerCertificateStatusName)},
-        {"### `signature` values", allNames(signatureStatusName)},
-        {"### `chain` values", allNames(chainStatusName)},
-        {"### Validity values", allNames(validityStatusName)},
-        {"### `reference_time_source` values", allNames(referenceTimeSourceName)},
+        {"### `verdict` values", doc::allNames(verdictName)},
+        {"### `parse` values", doc::allNames(parseStatusName)},
+        {"### Data group `status` values", doc::allNames(dgHashStatusName)},
+        {"### `signer_certificate` values", doc::allNames(signerCertificateStatusName)},
+        {"### `signature` values", doc::allNames(signatureStatusName)},
+        {"### `chain` values", doc::allNames(chainStatusName)},
+        {"### Validity values", doc::allNames(validityStatusName)},
+        {"### `reference_time_source` values", doc::allNames(referenceTimeSourceName)},
     };
 }
 
 TEST(VerificationJsonDocTest, EveryStatusValueIsDocumentedInItsSection) {
-    const std::string doc = documentText();
+    const std::string docText = documentText();
     for (const StatusSection& s : statusSections()) {
-        std::string text = section(doc, s.heading);
+        std::string text = doc::section(docText, s.heading);
         ASSERT_FALSE(text.empty()) << "no section " << s.heading;
         EXPECT_GE(s.names.size(), 3U) << s.heading;
         for (const std::string& name : s.names) {
-            EXPECT_NE(text.find("| `" + name + "` |"), std::string::npos)
+            EXPECT_TRUE(doc::hasRow(text, name))
                 << name << " is not documented under " << s.heading;
-        }
-    }
-}
-
-void collectKeys(const json& value, std::set<std::string>& keys) {
-    if (value.is_object()) {
-        for (const auto& [key, child] : value.items()) {
-            keys.insert(key);
-            collectKeys(child, keys);
-        }
-    } else if (value.is_array()) {
-        for (const json& child : value) {
-            collectKeys(child, keys);
         }
     }
 }
@@ -100,29 +64,27 @@ TEST(VerificationJsonDocTest, EveryKeyIsDocumented) {
     Bytes sod = test::readFile(samples / "bsi-tr03105-5-reference-dataset/EF_SOD.bin");
     Bytes dg1 = test::readFile(samples / "bsi-tr03105-5-reference-dataset/Datagroup1.bin");
     std::set<std::string> keys;
-    collectKeys(toJson(verify::passiveAuthentication(sod, {{1, dg1}}, trust)), keys);
-    collectKeys(toJson(verify::passiveAuthentication(
-                    test::readFile(samples / "real-sods/UK2_EF_SOD.bin"), {}, trust)),
-                keys);
-    collectKeys(toJson(verify::verifyCardSecurity(
-                    test::readFile(samples / "de-real-pace-cam/EF_CardSecurity.bin"), trust)),
-                keys);
-    collectKeys(toJson(trust.masterListReports().at(0)), keys);
+    doc::collectKeys(toJson(verify::passiveAuthentication(sod, {{1, dg1}}, trust)), keys);
+    doc::collectKeys(toJson(verify::passiveAuthentication(
+                         test::readFile(samples / "real-sods/UK2_EF_SOD.bin"), {}, trust)),
+                     keys);
+    doc::collectKeys(toJson(verify::verifyCardSecurity(
+                         test::readFile(samples / "de-real-pace-cam/EF_CardSecurity.bin"), trust)),
+                     keys);
+    doc::collectKeys(toJson(trust.masterListReports().at(0)), keys);
 
-    const std::string doc = documentText();
+    const std::string docText = documentText();
     for (const std::string& key : keys) {
-        bool documented = doc.find("| `" + key + "` |") != std::string::npos ||
-                          doc.find("." + key + "` |") != std::string::npos;
+        bool documented =
+            doc::hasRow(docText, key) || docText.find("." + key + "` |") != std::string::npos;
         EXPECT_TRUE(documented) << "key " << key << " has no row in docs/json-verification.md";
     }
 }
 
 TEST(VerificationJsonDocTest, ExampleIsTheRealReport) {
-    const std::string doc = documentText();
-    auto start = doc.find("```json\n");
-    ASSERT_NE(start, std::string::npos);
-    start += 8;
-    json example = json::parse(doc.substr(start, doc.find("```", start) - start));
+    const std::string exampleText = doc::jsonExample(documentText());
+    ASSERT_FALSE(exampleText.empty());
+    json example = json::parse(exampleText);
 
     // The example's command line: BSI set, DG1, DG14, DG15, no anchor, --at 2014-06-01.
     const auto dir = test::specDir() / "samples/bsi-tr03105-5-reference-dataset";

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "base/Error.h"
-#include "lds/Oid.h"
+#include "crypto/Oid.h"
 #include "support/TestData.h"
 #include "tlv/Tlv.h"
 
@@ -26,8 +26,8 @@ TEST(Dg15Test, BsiSpecimenRsaKey) {
 }
 
 TEST(Dg15Test, EcKeyWithNamedCurve) {
-    Bytes algorithm = lds::encodeOid("1.2.840.10045.2.1");
-    append(algorithm, lds::encodeOid("1.3.36.3.3.2.8.1.1.7")); // brainpoolP256r1
+    Bytes algorithm = crypto::encodeOidObject("1.2.840.10045.2.1");
+    append(algorithm, crypto::encodeOidObject("1.3.36.3.3.2.8.1.1.7")); // brainpoolP256r1
     Bytes point(65, 0x11);
     point[0] = 0x04;
     Bytes bits{0x00};
@@ -44,8 +44,8 @@ TEST(Dg15Test, EcKeyWithNamedCurve) {
 // Field case (cccd.md §5.2 #7): the AlgorithmIdentifier is a SEQUENCE, and one that is not
 // must be reported as malformed, not misread.
 TEST(Dg15Test, AlgorithmIdentifierMustBeASequence) {
-    Bytes bareOid = tlv::encode(
-        0x30, concat(lds::encodeOid("1.2.840.113549.1.1.1"), tlv::encode(0x03, fromHex("00AA"))));
+    Bytes bareOid = tlv::encode(0x30, concat(crypto::encodeOidObject("1.2.840.113549.1.1.1"),
+                                             tlv::encode(0x03, fromHex("00AA"))));
     for (const Bytes& bad : {tlv::encode(0x6F, bareOid), fromHex("6F00"), fromHex("6F023000"),
                              fromHex("6F81A2300D")}) {
         try {

@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "base/Error.h"
+#include "crypto/Oid.h"
 #include "lds/CardAccess.h"
 #include "lds/Dg14.h"
-#include "lds/Oid.h"
 #include "sdk/mrz/CccdSpec.h"
 #include "support/TestData.h"
 #include "tlv/Tlv.h"
@@ -127,13 +127,14 @@ TEST(SecurityInfosTest, ChipAuthenticationInfoWithKeyIdFromFieldCase) {
 }
 
 TEST(SecurityInfosTest, ActiveAuthenticationAndDomainParameterInfos) {
-    Bytes aa = sequence({lds::encodeOid("2.23.136.1.1.5"), tlv::encodeInteger(1),
-                         lds::encodeOid("1.2.840.10045.4.3.2")});
-    Bytes algorithm = sequence({lds::encodeOid("0.4.0.127.0.7.1.2"), tlv::encodeInteger(13)});
-    Bytes paceDomain =
-        sequence({lds::encodeOid("0.4.0.127.0.7.2.2.4.2"), algorithm, tlv::encodeInteger(5)});
-    Bytes caDomain =
-        sequence({lds::encodeOid("0.4.0.127.0.7.2.2.3.2"), algorithm, tlv::encodeInteger(0x48)});
+    Bytes aa = sequence({crypto::encodeOidObject("2.23.136.1.1.5"), tlv::encodeInteger(1),
+                         crypto::encodeOidObject("1.2.840.10045.4.3.2")});
+    Bytes algorithm =
+        sequence({crypto::encodeOidObject("0.4.0.127.0.7.1.2"), tlv::encodeInteger(13)});
+    Bytes paceDomain = sequence(
+        {crypto::encodeOidObject("0.4.0.127.0.7.2.2.4.2"), algorithm, tlv::encodeInteger(5)});
+    Bytes caDomain = sequence(
+        {crypto::encodeOidObject("0.4.0.127.0.7.2.2.3.2"), algorithm, tlv::encodeInteger(0x48)});
     auto infos = lds::SecurityInfos::parse(set({aa, paceDomain, caDomain}));
     ASSERT_EQ(infos.activeAuthenticationInfos.size(), 1u);
     EXPECT_EQ(infos.activeAuthenticationInfos[0].signatureAlgorithm, "1.2.840.10045.4.3.2");
@@ -145,10 +146,10 @@ TEST(SecurityInfosTest, ActiveAuthenticationAndDomainParameterInfos) {
 }
 
 TEST(SecurityInfosTest, UnknownAndMisshapenInfosAreKeptNotFatal) {
-    Bytes unknown = sequence({lds::encodeOid("0.4.0.127.0.7.2.2.6"), sequence({})});
-    Bytes paceWithoutVersion = sequence({lds::encodeOid("0.4.0.127.0.7.2.2.4.2.2")});
+    Bytes unknown = sequence({crypto::encodeOidObject("0.4.0.127.0.7.2.2.6"), sequence({})});
+    Bytes paceWithoutVersion = sequence({crypto::encodeOidObject("0.4.0.127.0.7.2.2.4.2.2")});
     Bytes paceWithBadCipher =
-        sequence({lds::encodeOid("0.4.0.127.0.7.2.2.4.2.9"), tlv::encodeInteger(2)});
+        sequence({crypto::encodeOidObject("0.4.0.127.0.7.2.2.4.2.9"), tlv::encodeInteger(2)});
     Bytes notASequence = fromHex("0401AA");
     Bytes noOid = sequence({tlv::encodeInteger(1)});
     auto infos = lds::SecurityInfos::parse(

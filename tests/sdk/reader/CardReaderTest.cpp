@@ -1,0 +1,194 @@
+// reader::readCard against the emulated card: access, the faults of conformance.md §6 ("APDU-level
+// faults", TR-03105-5.1 ISO7816_B_03..B_09), a card pulled mid-read, T=0 transport status words
+// and files the session may not read. Every failure must be a typed Error, never a crash or hang.
+#include "reader/CardReader.h"
+
+#include <algorithm>
+#include <functional>
+
+#include <gtest/gtest.h>
+
+#include "ReaderTestSupport.h"
+#include "T0Channels.h"
+
+using namespace cccd;
+using namespace cccd::readertest;
+
+namespace {
+
+constexpr std::uint16_t Dg2Fid = 0x0102;
+
+// Short reads, so DG2 takes many commands and a fault can land in its middle.
+reader::ReadOptions shortReads(std::uint32_t seed = 5) {
+    reader::ReadOptions options;
+    options.extendedLength = reader::ExtendedLengthMode::Never;
+    options.random = seededRandom(seed);
+    return options;
+}
+
+// Runs `arm` once, from the first progress event of DG2 that leaves part of the file unread:
+// the fault then hits the next protected response, in the middle of DG2.
+reader::ProgressCallback inTheMiddleOfDg2(std::function<void()> arm) {
+    auto armed = std::make_shared<bool>(false);
+    return [armed, arm = std::move(arm)](const reader::ReadProgress& p) {
+        if (!*armed && p.file == "DG2" && p.bytesRead < p.totalBytes) {
+            *armed = true;
+            arm();
+        }
+    };
+}
+
+Error readWithFaultInDg2(emulator::EmulatorChannel& card,
+                         const std::function<void(emulator::FaultPlan&)>& fault) {
+    reader::ReadOptions options = shortReads();
+    options.onProgress = inTheMiddleOfDg2([&card, fault] { fault(card.card().faults()); });
+    return errorOf([&] { (void)reader::readCard(card, accessKey("vn-basic"), options); });
+}
+
+void expectSameFilesAsTheCard(const reader::CardReadout& readout,
+                              const emulator::CardProfile& card) {
+    EXPECT_EQ(readout.efCom, fileOf(card, 0x011E));
+    EXPECT_EQ(readout.efSod, fileOf(card, 0x011D));
+    for (int dg : {1, 2, 13, 14, 15}) {
+        ASSERT_TRUE(readout.dataGroups.contains(dg)) << "DG" << dg;
+        EXPECT_EQ(readout.dataGroups.at(dg), fileOf(card, static_cast<std::uint16_t>(0x0100 + dg)));
+    }
+}
+
+} // namespace
+
+TEST(CardReaderTest, WrongKeyIsAccessDeniedWith6300) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    mrz::MrzKey right = accessKey("vn-basic");
+    mrz::MrzKey wrong("000000000", right.birthDate(), right.expiryDate());
+
+    Error e = errorOf([&] { (void)reader::readCard(card, wrong, shortReads()); });
+    EXPECT_EQ(e.code(), ErrorCode::AccessDenied) << e.what();
+    EXPECT_EQ(e.statusWord(), 0x6300);
+    EXPECT_FALSE(card.card().secureMessagingActive());
+}
+
+TEST(CardReaderTest, CardRemovedInTheMiddleOfDg2IsCardRemoved) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    std::size_t half = fileOf(card.card().profile(), Dg2Fid).size() / 2;
+    card.card().faults().removal = emulator::FaultPlan::Removal{Dg2Fid, half};
+    std::size_t dg2BytesSeen = 0;
+    reader::ReadOptions options = shortReads();
+    options.onProgress = [&](const reader::ReadProgress& p) {
+        if (p.file == "DG2") {
+            dg2BytesSeen = p.bytesRead;
+        }
+    };
+
+    Error e = errorOf([&] { (void)reader::readCard(card, accessKey("vn-basic"), options); });
+    EXPECT_EQ(e.code(), ErrorCode::CardRemoved) << e.what();
+    EXPECT_TRUE(card.card().removed());
+    EXPECT_GT(dg2BytesSeen, 0u);
+    EXPECT_LE(dg2BytesSeen, half);
+}
+
+// With extended length DG2 comes in one READ BINARY: the removal hits that one.
+TEST(CardReaderTest, CardRemovedDuringAnExtendedReadIsCardRemoved) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    card.card().faults().removal = emulator::FaultPlan::Removal{Dg2Fid, 100};
+    reader::ReadOptions options;
+    options.random = seededRandom(5);
+
+    Error e = errorOf([&] { (void)reader::readCard(card, accessKey("vn-basic"), options); });
+    EXPECT_EQ(e.code(), ErrorCode::CardRemoved) << e.what();
+}
+
+// ISO7816_B_08: a wrong DO8E MAC.
+TEST(CardReaderTest, CorruptedResponseMacIsSecureMessagingError) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    Error e =
+        readWithFaultInDg2(card, [](emulator::FaultPlan& f) { f.nextResponse.corruptMac = true; });
+    EXPECT_EQ(e.code(), ErrorCode::SecureMessaging) << e.what();
+}
+
+// ISO7816_B_09: a garbled DO87 under a valid MAC; only the padding gives it away. A garbled last
+// block unpads by chance about once in 255 keys, so the session keys are fixed by the seeds.
+TEST(CardReaderTest, CorruptedCryptogramIsSecureMessagingError) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    Error e = readWithFaultInDg2(
+        card, [](emulator::FaultPlan& f) { f.nextResponse.corruptCryptogram = true; });
+    EXPECT_EQ(e.code(), ErrorCode::SecureMessaging) << e.what();
+}
+
+// ISO7816_B_07: no DO99.
+TEST(CardReaderTest, MissingDo99IsSecureMessagingError) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    Error e =
+        readWithFaultInDg2(card, [](emulator::FaultPlan& f) { f.nextResponse.dropObject = 0x99; });
+    EXPECT_EQ(e.code(), ErrorCode::SecureMessaging) << e.what();
+}
+
+// ISO7816_B_05: no DO8E.
+TEST(CardReaderTest, MissingDo8EIsSecureMessagingError) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    Error e =
+        readWithFaultInDg2(card, [](emulator::FaultPlan& f) { f.nextResponse.dropObject = 0x8E; });
+    EXPECT_EQ(e.code(), ErrorCode::SecureMessaging) << e.what();
+}
+
+// ISO7816_B_06: no DO87 although data were asked for; the MAC then covers an object that is
+// not there.
+TEST(CardReaderTest, MissingDo87IsSecureMessagingError) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    Error e =
+        readWithFaultInDg2(card, [](emulator::FaultPlan& f) { f.nextResponse.dropObject = 0x87; });
+    EXPECT_EQ(e.code(), ErrorCode::SecureMessaging) << e.what();
+}
+
+// ISO7816_B_04: the chip answers 6988 in plain and drops the session.
+TEST(CardReaderTest, PlainSmErrorMidSessionIsSecureMessagingError) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    Error e = readWithFaultInDg2(card, [](emulator::FaultPlan& f) { f.nextStatusWord = 0x6988; });
+    EXPECT_EQ(e.code(), ErrorCode::SecureMessaging) << e.what();
+    EXPECT_EQ(e.statusWord(), 0x6988);
+}
+
+// Any other plain status word mid-read is the card's answer to READ BINARY: CardStatus, SW kept.
+TEST(CardReaderTest, PlainErrorStatusMidSessionIsCardStatus) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    Error e = readWithFaultInDg2(card, [](emulator::FaultPlan& f) { f.nextStatusWord = 0x6F00; });
+    EXPECT_EQ(e.code(), ErrorCode::CardStatus) << e.what();
+    EXPECT_EQ(e.statusWord(), 0x6F00);
+}
+
+// ISO/IEC 7816-4 §5.3.4 on T=0: responses come in pieces behind 61XX and GET RESPONSE.
+TEST(CardReaderTest, ResponsesSplitWith61XXAreJoined) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    GetResponseChannel t0(card, 64);
+
+    reader::CardReadout readout = reader::readCard(t0, accessKey("vn-basic"), shortReads());
+    EXPECT_GT(t0.getResponses(), 0u);
+    expectSameFilesAsTheCard(readout, card.card().profile());
+}
+
+// TR-03105-5.1 ISO7816_C_06: 6CXX once on a protected READ BINARY; the reader resends with
+// Le = XX and carries on.
+TEST(CardReaderTest, WrongLe6CXXIsResentWithTheExactLength) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    WrongLeOnceChannel t0(card, 0xB0);
+
+    reader::CardReadout readout = reader::readCard(t0, accessKey("vn-basic"), shortReads());
+    ASSERT_TRUE(t0.answered());
+    EXPECT_EQ(t0.retryLe(), t0.exactLength());
+    EXPECT_TRUE(t0.retryHeaderMatched());
+    expectSameFilesAsTheCard(readout, card.card().profile());
+}
+
+// BL-30: DG3 is behind EAC (6982 to SELECT); it is skipped with its reason, never fatal.
+TEST(CardReaderTest, Dg3BehindEacIsSkippedAsAccessDenied) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    reader::CardReadout readout = reader::readCard(card, accessKey("vn-basic"), shortReads());
+
+    EXPECT_FALSE(readout.dataGroups.contains(3));
+    auto dg3 = std::find_if(readout.skipped.begin(), readout.skipped.end(),
+                            [](const reader::SkippedFile& s) { return s.dataGroup == 3; });
+    ASSERT_NE(dg3, readout.skipped.end());
+    EXPECT_EQ(dg3->reason, "access_denied");
+    EXPECT_EQ(readout.skipped.size(), 1u);
+    expectSameFilesAsTheCard(readout, card.card().profile());
+}

@@ -1,0 +1,80 @@
+#include "support/PersonaJson.h"
+
+#include <fstream>
+#include <map>
+
+#include <gtest/gtest.h>
+
+#include "support/TestData.h"
+
+namespace cccd::test {
+
+using nlohmann::json;
+
+namespace {
+
+json emptyAsNull(const json& value) {
+    return value.is_null() || value == "" ? json(nullptr) : value;
+}
+
+void expectCitizen(const json& c, const json& p) {
+    EXPECT_EQ(c["personal_id_number"], p["personalIdNumber"]);
+    EXPECT_EQ(c["full_name"], p["fullName"]);
+    EXPECT_EQ(c["date_of_birth"], p["dateOfBirth"]);
+    EXPECT_EQ(c["sex"], p["sex"] == "F" ? "Nữ" : "Nam");
+    for (const auto& [key, field] :
+         std::map<std::string, std::string>{{"nationality", "nationality"},
+                                            {"ethnicity", "ethnicity"},
+                                            {"religion", "religion"},
+                                            {"place_of_origin", "placeOfOrigin"},
+                                            {"place_of_residence", "placeOfResidence"},
+                                            {"identifying_marks", "identifyingMarks"},
+                                            {"date_of_issue", "dateOfIssue"},
+                                            {"date_of_expiry", "dateOfExpiry"},
+                                            {"field_16", "field16"}}) {
+        EXPECT_EQ(c[key], p[field]) << key;
+    }
+    EXPECT_EQ(c["no_expiry"], p["dateOfExpiry"].is_null());
+    EXPECT_EQ(c["spouse_name"], emptyAsNull(p["spouse"]));
+    EXPECT_EQ(c["old_id_number"], emptyAsNull(p.value("oldIdNumber", json())));
+
+    // Two names are father and mother; one name alone is a parent of unknown role.
+    json parents = json::array();
+    bool both = p["father"] != "" && p["mother"] != "";
+    for (const char* role : {"father", "mother"}) {
+        if (p[role] != "") {
+            parents.push_back({{"role", both ? role : "unknown"}, {"name", p[role]}});
+        }
+    }
+    EXPECT_EQ(c["parents"], parents);
+    EXPECT_EQ(c["father_name"], both ? p["father"] : json(nullptr));
+    EXPECT_EQ(c["mother_name"], both ? p["mother"] : json(nullptr));
+}
+
+void expectMrz(const json& m, const json& p) {
+    std::string id = p["personalIdNumber"].get<std::string>();
+    EXPECT_EQ(m["personal_id_number"], id);
+    EXPECT_EQ(m["document_number"], id.substr(3));
+    EXPECT_EQ(m["primary_identifier"], p["mrzSurname"]);
+    EXPECT_EQ(m["secondary_identifier"], p["mrzGivenNames"]);
+    EXPECT_EQ(m["date_of_birth"], p["dateOfBirth"]);
+    EXPECT_EQ(m["date_of_expiry"], p["dateOfExpiry"]);
+    EXPECT_EQ(m["no_expiry"], p["dateOfExpiry"].is_null());
+    EXPECT_EQ(m["sex"], p["sex"]);
+    EXPECT_EQ(m["all_check_digits_valid"], true);
+    EXPECT_EQ(m["check_digits"].size(), 5u);
+}
+
+} // namespace
+
+json loadPersona(const std::string& name) {
+    std::ifstream in(sourceDir() / "drivers/emulator/personas" / (name + ".json"));
+    return json::parse(in);
+}
+
+void expectDocumentJsonIsPersona(const json& output, const json& persona) {
+    expectCitizen(output.at("citizen"), persona);
+    expectMrz(output.at("mrz"), persona);
+}
+
+} // namespace cccd::test
