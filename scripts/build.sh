@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Configures and builds into build/ (or $CCCD_BUILD_DIR). Extra arguments go to CMake.
+# Configures and builds into build/ (or $CCCD_BUILD_DIR) with the options CI uses, so that the
+# demo and the tests share one build. Arguments are passed to `cmake --build` (e.g. --target X).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${CCCD_BUILD_DIR:-$root/build}
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-cmake --build "$build" -j"$(nproc)"
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCCD_BUILD_TESTS=ON \
+    -DCCCD_WARNINGS_AS_ERRORS=ON >/dev/null
+cmake --build "$build" -j"$(nproc)" "$@"

@@ -10,10 +10,21 @@ mkdir -p "$state"
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 
+# A live pcscd: running or sleeping, not a zombie or a process on its way out.
+running() {
+    local pid
+    for pid in $(pgrep -x pcscd || true); do
+        case "$(ps -o stat= -p "$pid" 2>/dev/null)" in
+        R* | S* | D*) return 0 ;;
+        esac
+    done
+    return 1
+}
+
 case "${1:-}" in
 start)
-    if pgrep -x pcscd >/dev/null; then
-        echo "pcscd is already running; using it"
+    if running; then
+        echo "pcscd is already running; using it" >&2
         exit 0
     fi
     mkdir -p "$state/reader.conf.d"
@@ -22,17 +33,23 @@ start)
     "${sudo_cmd[@]}" pcscd --foreground --config "$state/reader.conf.d" >"$state/pcscd.log" 2>&1 &
     echo $! >"$state/pcscd.pid"
     for _ in $(seq 50); do
-        [ -S /run/pcscd/pcscd.comm ] && exit 0
+        running && [ -S /run/pcscd/pcscd.comm ] && exit 0
         sleep 0.1
     done
     echo "pcscd did not start; see $state/pcscd.log" >&2
     exit 1
     ;;
 stop)
-    if [ -f "$state/pcscd.pid" ]; then
-        "${sudo_cmd[@]}" kill "$(cat "$state/pcscd.pid")" 2>/dev/null || true
-        rm -f "$state/pcscd.pid"
-    fi
+    [ -f "$state/pcscd.pid" ] || exit 0
+    pid=$(cat "$state/pcscd.pid")
+    rm -f "$state/pcscd.pid"
+    "${sudo_cmd[@]}" kill "$pid" 2>/dev/null || true
+    # Return only once it is gone, so that a start right after this one starts afresh.
+    for _ in $(seq 50); do
+        running || exit 0
+        sleep 0.1
+    done
+    "${sudo_cmd[@]}" pkill -KILL -x pcscd 2>/dev/null || true
     ;;
 *)
     echo "usage: $0 start|stop" >&2

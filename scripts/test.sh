@@ -7,7 +7,7 @@ build=${CCCD_BUILD_DIR:-$root/build}
 export CCCD_STATE_DIR=$build/run
 
 "$root/scripts/deps.sh"
-"$root/scripts/build.sh" -DCCCD_BUILD_TESTS=ON -DCCCD_WARNINGS_AS_ERRORS=ON
+"$root/scripts/build.sh"
 
 trap '"$root/scripts/pcscd.sh" stop' EXIT
 "$root/scripts/pcscd.sh" start

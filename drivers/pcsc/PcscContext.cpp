@@ -24,6 +24,8 @@ std::vector<std::string> splitMultiString(const std::vector<char>& buffer) {
     return out;
 }
 
+constexpr std::chrono::milliseconds CancelPollInterval{200};
+
 DWORD toPcscTimeout(std::chrono::milliseconds timeout) {
     return timeout.count() < 0 ? INFINITE : static_cast<DWORD>(timeout.count());
 }
@@ -87,9 +89,13 @@ std::vector<std::string> PcscContext::readersWithCard() const {
 }
 
 std::string PcscContext::waitForCard(const std::optional<std::string>& reader,
-                                     std::chrono::milliseconds timeout, bool waitForReader) const {
+                                     std::chrono::milliseconds timeout, bool waitForReader,
+                                     const std::atomic<bool>* cancel) const {
     auto deadline = std::chrono::steady_clock::now() + timeout;
     while (true) {
+        if (cancel != nullptr && cancel->load()) {
+            throw Error(ErrorCode::Cancelled, "waiting for a card was cancelled");
+        }
         std::vector<std::string> names = reader ? std::vector<std::string>{*reader} : readers();
         if (!reader && names.empty() && !waitForReader) {
             throw Error(ErrorCode::NoReader, "no PC/SC reader is attached");
@@ -109,11 +115,17 @@ std::string PcscContext::waitForCard(const std::optional<std::string>& reader,
             if (left.count() < 0) {
                 left = std::chrono::milliseconds(0);
             }
+            if (cancel != nullptr) {
+                left = std::min(left, CancelPollInterval);
+            }
             DWORD wait = pass == 0 ? 0 : toPcscTimeout(left);
             LONG rv = SCardGetStatusChange(m_context, wait, states.data(),
                                            static_cast<DWORD>(states.size()));
             if (rv == SCARD_E_TIMEOUT && pass == 0) {
                 rv = SCARD_S_SUCCESS;
+            }
+            if (rv == SCARD_E_TIMEOUT && std::chrono::steady_clock::now() < deadline) {
+                break; // a poll for the cancel flag, not the end of the wait
             }
             if (rv == SCARD_E_TIMEOUT) {
                 throw Error(ErrorCode::Timeout, "no card was presented in time");

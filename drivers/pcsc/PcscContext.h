@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -28,9 +29,12 @@ public:
     /// Waits until a card is present in `reader` (or, with no name, in any reader) and returns
     /// that reader's name. Throws Error(Timeout) after `timeout`, Error(NoReader) when no
     /// reader is attached and `waitForReader` is false.
+    /// `cancel`, when given, is polled a few times a second: setting it (e.g. from a signal
+    /// handler) ends the wait with Error(Cancelled).
     [[nodiscard]] std::string waitForCard(const std::optional<std::string>& reader,
                                           std::chrono::milliseconds timeout,
-                                          bool waitForReader = false) const;
+                                          bool waitForReader = false,
+                                          const std::atomic<bool>* cancel = nullptr) const;
 
     /// Waits until the card leaves `reader`; returns false on timeout.
     bool waitForRemoval(const std::string& reader, std::chrono::milliseconds timeout) const;

@@ -13,6 +13,7 @@ ErrorCode classify(long rv, bool duringSession) {
     switch (rv) {
     case SCARD_E_NO_READERS_AVAILABLE:
     case SCARD_E_UNKNOWN_READER:
+    case SCARD_E_NO_SERVICE: // no pcscd: no reader can be reached
         return duringSession ? ErrorCode::ReaderUnplugged : ErrorCode::NoReader;
     case SCARD_E_READER_UNAVAILABLE:
         return ErrorCode::ReaderUnplugged;

@@ -83,7 +83,17 @@ mrz::MrzKey accessKey(const Options& o) {
                 compact.push_back(c);
             }
         }
-        return mrz::MrzKey::fromMrz(mrz::Mrz::parse(compact));
+        mrz::Mrz parsed = mrz::Mrz::parse(compact);
+        for (auto field : {mrz::MrzCheckField::DocumentNumber, mrz::MrzCheckField::BirthDate,
+                           mrz::MrzCheckField::ExpiryDate}) {
+            std::optional<mrz::CheckDigitResult> check = parsed.check(field);
+            if (check && !check->valid()) {
+                throw Error(ErrorCode::InvalidArgument,
+                            "a check digit of the MRZ does not match its field: retype the MRZ "
+                            "(the chip would refuse this key)");
+            }
+        }
+        return mrz::MrzKey::fromMrz(parsed);
     }
     if (o.documentNumber.empty() || o.birthDate.empty() || o.expiryDate.empty()) {
         throw Error(ErrorCode::InvalidArgument,
@@ -97,10 +107,14 @@ verify::TrustStore trustStore(const Options& o) {
     verify::TrustStore store =
         o.noDefaultTrust ? verify::TrustStore() : verify::TrustStore::withDefaultAnchor();
     for (const auto& path : o.trust) {
-        if (std::filesystem::is_directory(path)) {
-            store.addDirectory(path);
-        } else {
-            store.addFile(path);
+        try {
+            if (std::filesystem::is_directory(path)) {
+                store.addDirectory(path);
+            } else {
+                store.addFile(path);
+            }
+        } catch (const Error& e) {
+            throw Error(ErrorCode::InvalidArgument, "--trust " + path + ": " + e.what());
         }
     }
     return store;
@@ -125,16 +139,16 @@ void printProgress(const reader::ReadProgress& p) {
 }
 
 ExitCode run(const Options& o) {
-    mrz::MrzKey key = accessKey(o);
-    verify::TrustStore trust = trustStore(o);
-
-    pcsc::PcscContext context;
     if (o.listReaders) {
+        pcsc::PcscContext context;
         for (const auto& name : context.readers()) {
             std::cout << name << "\n";
         }
         return ExitCode::Success;
     }
+    mrz::MrzKey key = accessKey(o);
+    verify::TrustStore trust = trustStore(o);
+    pcsc::PcscContext context;
     std::optional<std::string> wanted;
     if (!o.reader.empty()) {
         wanted = o.reader;
@@ -143,7 +157,7 @@ ExitCode run(const Options& o) {
     if (o.progress) {
         std::cerr << "Waiting for a card...\n";
     }
-    std::string readerName = context.waitForCard(wanted, timeout);
+    std::string readerName = context.waitForCard(wanted, timeout, false, &g_cancel);
     auto channel = context.connect(readerName);
     if (o.progress) {
         std::cerr << "Card found in \"" << readerName << "\"\n";
@@ -172,7 +186,14 @@ ExitCode run(const Options& o) {
     } else {
         std::ofstream(o.output) << text << "\n";
     }
-    return document.verified() ? ExitCode::Success : ExitCode::VerificationFailed;
+    if (document.verified()) {
+        return ExitCode::Success;
+    }
+    std::cerr << "cccd-read: the data was read but is not verified (passive authentication: "
+              << verify::verdictName(document.passiveAuthentication.verdict)
+              << "); the report in the JSON says which check failed. A card signed by a CSCA "
+                 "outside the trust store needs --trust.\n";
+    return ExitCode::VerificationFailed;
 }
 
 } // namespace
@@ -190,7 +211,9 @@ int main(int argc, char** argv) {
     app.add_option("--birth-date", o.birthDate, "Date of birth as YYMMDD");
     app.add_option("--expiry", o.expiryDate, "Date of expiry as YYMMDD");
     app.add_option("--trust", o.trust,
-                   "CSCA certificate (PEM/DER), ICAO master list or directory; repeatable");
+                   "CSCA certificate (PEM/DER), ICAO master list or directory; repeatable. A "
+                   "master list's certificates are added only when its own signature verifies "
+                   "with a certificate it holds: trust it as much as the place you got it from");
     app.add_flag("--no-default-trust", o.noDefaultTrust,
                  "Do not trust the built-in Vietnamese eID CSCA");
     app.add_option("--portrait", o.portrait, "Save the portrait image (DG2) to this file");
@@ -214,6 +237,11 @@ int main(int argc, char** argv) {
         return static_cast<int>(run(o));
     } catch (const Error& e) {
         std::cerr << "cccd-read: " << e.what() << " [" << errorCodeName(e.code()) << "]\n";
+        if (e.code() == ErrorCode::AccessDenied) {
+            std::cerr << "cccd-read: check the key: on the Vietnamese card the document number is "
+                         "the last 9 digits of the 12-digit ID, and the dates are YYMMDD as in the "
+                         "MRZ on the back.\n";
+        }
         return static_cast<int>(samples::exitCodeFor(e.code()));
     } catch (const std::exception& e) {
         std::cerr << "cccd-read: " << e.what() << "\n";

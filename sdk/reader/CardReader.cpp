@@ -116,6 +116,11 @@ std::vector<int> listedDataGroups(ByteView efCom) {
 
 CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
                      const ReadOptions& options) {
+    for (int dg : options.dataGroups) {
+        if (dg < 1 || dg > 16) {
+            throw Error(ErrorCode::InvalidArgument, "data groups are numbered 1 to 16");
+        }
+    }
     CardReadout out;
     out.atr = channel.atr();
     out.extendedLength = selectApplication(channel, options.extendedLength);

@@ -1,5 +1,6 @@
 // cccd-read against the emulated card through a real pcscd and vpcd: the whole path a clerk's
 // reader takes, from SCardGetStatusChange to the JSON on standard output.
+#include <csignal>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -33,6 +34,7 @@ constexpr int ExitNoCard = 4;
 constexpr int ExitAccessDenied = 5;
 constexpr int ExitReadError = 6;
 constexpr int ExitVerificationFailed = 7;
+constexpr int ExitCancelled = 130;
 
 std::filesystem::path bin(const char* name) {
     return test::binaryDir() / "bin" / name;
@@ -175,6 +177,26 @@ TEST_F(CardReadE2ETest, CardPulledDuringDg2IsATypedErrorWithoutHang) {
 TEST_F(CardReadE2ETest, NoCardGivesTheNoCardExitCodeAfterTheWait) {
     test::RunResult r = readCard("vn-basic", {}, "1");
     EXPECT_EQ(r.exitCode, ExitNoCard) << r.errors;
+}
+
+TEST_F(CardReadE2ETest, SwappedCardIsReadAsTheNewCard) {
+    presentCard("vn-basic");
+    ASSERT_EQ(readCard("vn-basic").exitCode, ExitSuccess);
+    ASSERT_EQ(control(m_control, "swap vn-long-residence").rfind("ok", 0), 0u);
+    test::RunResult r = readCard("vn-long-residence");
+    ASSERT_EQ(r.exitCode, ExitSuccess) << r.errors;
+    test::expectDocumentJsonIsPersona(json::parse(r.output),
+                                      test::loadPersona("vn-long-residence"));
+}
+
+TEST_F(CardReadE2ETest, CtrlCWhileWaitingForACardEndsAtOnce) {
+    test::Process reader(bin("cccd-read"),
+                         {"--doc-number", "090012345", "--birth-date", "900514", "--expiry",
+                          "300514", "--wait", "60"},
+                         test::binaryDir() / "e2e");
+    std::this_thread::sleep_for(1s);
+    reader.sendSignal(SIGINT);
+    EXPECT_EQ(reader.wait(5s), ExitCancelled) << reader.errors();
 }
 
 TEST_F(CardReadE2ETest, UnknownReaderGivesTheNoReaderExitCode) {

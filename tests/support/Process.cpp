@@ -89,6 +89,12 @@ std::optional<int> Process::wait(std::chrono::milliseconds timeout) {
     return m_exit;
 }
 
+void Process::sendSignal(int signal) {
+    if (running()) {
+        kill(m_pid, signal);
+    }
+}
+
 void Process::terminate() {
     if (!running()) {
         return;

@@ -26,6 +26,9 @@ public:
     [[nodiscard]] bool running();
     void terminate();
 
+    /// Sends a signal (e.g. SIGINT, as Ctrl-C would) if the process still runs.
+    void sendSignal(int signal);
+
     [[nodiscard]] std::string output() const;
     [[nodiscard]] std::string errors() const;
 

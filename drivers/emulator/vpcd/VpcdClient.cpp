@@ -134,6 +134,10 @@ void VpcdClient::serve(int socket, std::uint64_t generation) {
             pause(m_options.reconnectDelay); // vpcd went away; give it time to come back
             return;
         }
+        // vpcd writes a frame's length and its body in two sends; acknowledging at once keeps
+        // Nagle's algorithm on its side from holding the body for our delayed ACK (~40 ms).
+        int quickAck = 1;
+        ::setsockopt(socket, IPPROTO_TCP, TCP_QUICKACK, &quickAck, sizeof quickAck);
         decoder.feed(ByteView(buffer).first(static_cast<std::size_t>(n)));
         while (std::optional<Bytes> message = decoder.next()) {
             VpcdReply reply = handleVpcdMessage(m_slot, *message);
