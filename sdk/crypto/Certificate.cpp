@@ -15,6 +15,8 @@ namespace cccd::crypto {
 
 namespace {
 
+using PkeyUsagePeriodPtr = OpenSslPtr<PKEY_USAGE_PERIOD, PKEY_USAGE_PERIOD_free>;
+
 [[noreturn]] void malformed(const char* what) {
     throw Error(ErrorCode::MalformedData, std::string("X.509: ") + what);
 }
@@ -104,12 +106,12 @@ Certificate Certificate::fromDer(ByteView der) {
         cert.m_aki = toBytes(aki);
     }
     int critical = 0;
-    auto* period = static_cast<PKEY_USAGE_PERIOD*>(
-        X509_get_ext_d2i(x509.get(), NID_private_key_usage_period, &critical, nullptr));
-    if (period != nullptr) {
+    // Owned before its times are decoded: a malformed time throws.
+    PkeyUsagePeriodPtr period(static_cast<PKEY_USAGE_PERIOD*>(
+        X509_get_ext_d2i(x509.get(), NID_private_key_usage_period, &critical, nullptr)));
+    if (period) {
         cert.m_privateKeyUsagePeriod =
             PrivateKeyUsagePeriod{toTime(period->notBefore), toTime(period->notAfter)};
-        PKEY_USAGE_PERIOD_free(period);
     }
     clearOpenSslErrors();
     return cert;

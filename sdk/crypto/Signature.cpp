@@ -52,14 +52,14 @@ std::optional<Bytes> plainToDer(ByteView plain) {
     return out;
 }
 
-// RFC 8017 §9.1: the PSS options travel on the key context of the verify operation.
-void configurePss(EVP_PKEY_CTX* keyContext, const PssParameters& pss) {
-    if (pss.saltLength > static_cast<std::size_t>(std::numeric_limits<int>::max()) ||
-        EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PSS_PADDING) <= 0 ||
-        EVP_PKEY_CTX_set_rsa_mgf1_md(keyContext, evpDigest(pss.mgf1Hash)) <= 0 ||
-        EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, static_cast<int>(pss.saltLength)) <= 0) {
-        throwOpenSslFailure("RSA-PSS parameters");
-    }
+// RFC 8017 §9.1: the PSS options travel on the key context of the verify operation. They come
+// from the signed object, outside any signature: options the key refuses (a salt longer than any
+// key, or against an RSASSA-PSS key's own restrictions) mean the signature does not verify.
+bool configurePss(EVP_PKEY_CTX* keyContext, const PssParameters& pss) {
+    return pss.saltLength <= static_cast<std::size_t>(std::numeric_limits<int>::max()) &&
+           EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PSS_PADDING) > 0 &&
+           EVP_PKEY_CTX_set_rsa_mgf1_md(keyContext, evpDigest(pss.mgf1Hash)) > 0 &&
+           EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, static_cast<int>(pss.saltLength)) > 0;
 }
 
 } // namespace
@@ -79,13 +79,18 @@ bool verifySignature(const PublicKey& key, const SignatureAlgorithm& algorithm, 
     }
 
     EvpMdCtxPtr context(EVP_MD_CTX_new());
-    EVP_PKEY_CTX* keyContext = nullptr; // owned by context
-    if (!context || EVP_DigestVerifyInit(context.get(), &keyContext, evpDigest(algorithm.hash),
-                                         nullptr, key.handle()) != 1) {
+    if (!context) {
         throwOpenSslFailure("signature verification setup");
     }
-    if (algorithm.scheme == SignatureScheme::RsaPss) {
-        configurePss(keyContext, algorithm.pss.value_or(PssParameters{}));
+    // Init fails when the key refuses the digest (an RSASSA-PSS key restricted to another hash,
+    // domain parameters OpenSSL cannot use): the signature does not verify with this key.
+    EVP_PKEY_CTX* keyContext = nullptr; // owned by context
+    if (EVP_DigestVerifyInit(context.get(), &keyContext, evpDigest(algorithm.hash), nullptr,
+                             key.handle()) != 1 ||
+        (algorithm.scheme == SignatureScheme::RsaPss &&
+         !configurePss(keyContext, algorithm.pss.value_or(PssParameters{})))) {
+        clearOpenSslErrors();
+        return false;
     }
 
     // 1: valid; 0: does not verify; < 0: malformed signature (e.g. bad DER), also a failure.

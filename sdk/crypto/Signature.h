@@ -8,8 +8,8 @@ namespace cccd::crypto {
 
 /// Verifies a signature over message (the hash is computed here) with EVP directly, so keys with
 /// explicit EC parameters are accepted. Returns false when the signature does not verify, is
-/// badly encoded, or does not suit the key type; throws Error(Crypto) only when OpenSSL cannot
-/// set up the operation.
+/// badly encoded, or does not suit the key (type, digest or RSA-PSS parameters the key refuses);
+/// throws Error(Crypto) only when OpenSSL cannot allocate the operation.
 [[nodiscard]] bool verifySignature(const PublicKey& key, const SignatureAlgorithm& algorithm,
                                    ByteView message, ByteView signature);
 

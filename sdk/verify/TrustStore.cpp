@@ -104,9 +104,10 @@ MasterListReport TrustStore::addMasterList(ByteView der) {
     report.rejectedCount = list.rejected;
     report.signer = checkMasterList(list, m_certificates, crypto::currentTime());
 
-    // ICAO 9303-12 §9: a list is only as good as its signature; an unsigned or tampered list
-    // must not add anchors.
-    if (report.signer.signature == SignatureStatus::Valid) {
+    // ICAO 9303-12 §9: a list is only as good as its signer. A valid signature alone proves
+    // nothing (anyone can sign a list with a certificate of their own making): the signer must
+    // also chain to a CSCA and be valid when it signed.
+    if (report.signer.passed() && report.signer.chain == ChainStatus::Trusted) {
         for (const crypto::Certificate& certificate : list.certificates) {
             report.addedCount += addCertificate(certificate) ? 1 : 0;
         }

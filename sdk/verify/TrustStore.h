@@ -38,7 +38,8 @@ public:
     std::size_t addDirectory(const std::filesystem::path& path);
 
     /// Checks a master list's signature and adds its certificates only if the signature is
-    /// valid; the report says what was found either way. Throws Error(MalformedData).
+    /// valid and its signer chains to a CSCA (of the list or of the store) and was valid when it
+    /// signed; the report says what was found either way. Throws Error(MalformedData).
     MasterListReport addMasterList(ByteView der);
 
     [[nodiscard]] const std::vector<crypto::Certificate>& certificates() const {

@@ -8,8 +8,10 @@
 
 #include "base/Error.h"
 #include "crypto/Hash.h"
+#include "crypto/Oid.h"
 #include "lds/Sod.h"
 #include "support/TestData.h"
+#include "tlv/Tlv.h"
 
 namespace cccd::verify {
 namespace {
@@ -178,6 +180,49 @@ TEST(PassiveAuthenticationTest, ChangedDsCertificateSignatureBreaksTheChain) {
     PassiveAuthenticationReport report = passiveAuthentication(sod, {}, germanMasterList());
     EXPECT_EQ(report.signer.signature, SignatureStatus::Valid);
     EXPECT_EQ(report.signer.chain, ChainStatus::SignatureInvalid);
+    EXPECT_EQ(report.verdict, Verdict::Invalid);
+}
+
+// Re-encodes a DER tree with every subtree equal to `from` replaced by `to`; the lengths of
+// the objects around it follow.
+Bytes replaceSubtree(const tlv::Tlv& object, ByteView from, ByteView to) {
+    if (std::equal(object.encoded.begin(), object.encoded.end(), from.begin(), from.end())) {
+        return Bytes(to.begin(), to.end());
+    }
+    if (!object.constructed()) {
+        return Bytes(object.encoded.begin(), object.encoded.end());
+    }
+    Bytes value;
+    for (const tlv::Tlv& child : tlv::children(object)) {
+        append(value, replaceSubtree(child, from, to));
+    }
+    return tlv::encode(object.tag, value);
+}
+
+TEST(PassiveAuthenticationTest, AbsurdPssSaltLengthIsAnInvalidSignatureNotAnException) {
+    // The signature algorithm is not covered by any signature: a card may put anything there.
+    // PH signs EF.SOD and its DS certificate with RSASSA-PSS; give every PSS identifier a salt
+    // length of 2^40 bytes (RFC 4055 §3.1 saltLength).
+    Bytes sod = sample("real-sods/PH_EF_SOD.bin");
+    const crypto::AlgorithmIdentifier pss =
+        lds::Sod::parse(sod).documentSigner().signerInfo.signatureAlgorithm;
+    ASSERT_TRUE(pss.parameters);
+    Bytes oid = tlv::encode(crypto::asn1::ObjectIdentifier, crypto::encodeOid(pss.oid));
+    Bytes from = oid;
+    append(from, *pss.parameters);
+    from = tlv::encode(crypto::asn1::Sequence, from);
+    Bytes salt = tlv::encode(crypto::asn1::ContextConstructed2, tlv::encodeInteger(1ULL << 40));
+    Bytes to = oid;
+    append(to, tlv::encode(crypto::asn1::Sequence, salt));
+    to = tlv::encode(crypto::asn1::Sequence, to);
+    Bytes hostile = replaceSubtree(tlv::parse(sod), from, to);
+    ASSERT_NE(hostile, sod);
+
+    PassiveAuthenticationReport report;
+    ASSERT_NO_THROW(report = passiveAuthentication(hostile, {}, germanMasterList()));
+    EXPECT_EQ(report.sodParse, ParseStatus::Ok);
+    EXPECT_EQ(report.signer.signature, SignatureStatus::Invalid);
+    EXPECT_NE(report.signer.chain, ChainStatus::Trusted);
     EXPECT_EQ(report.verdict, Verdict::Invalid);
 }
 
