@@ -12,7 +12,7 @@ namespace {
 constexpr std::uint8_t InsSelect = 0xA4;
 constexpr std::uint8_t InsReadBinary = 0xB0;
 constexpr std::size_t MaxEvenInsOffset = 0x7FFF; // P1 b8 set would mean a short EF identifier
-constexpr std::size_t HeaderRead = 8;            // enough for any tag and length of an LDS file
+constexpr int MaxReadAttempts = 8;               // bounds the Le step-down of one READ BINARY
 
 apdu::CommandApdu selectFile(std::uint16_t fileId) {
     // P1 02: select EF under the current DF; P2 0C: no response data (ICAO 9303-10 §3.6.2).
@@ -32,8 +32,9 @@ FileReader::FileReader(transport::CardChannel& channel, bool extendedLength,
     : m_channel(channel), m_extended(extendedLength), m_progress(std::move(progress)),
       m_cancel(cancel) {
     transport::ChannelCapabilities caps = channel.capabilities();
+    m_maxShortRead = std::min(caps.maxResponseDataSize, caps.maxShortResponseDataSize);
     m_maxRead = m_extended ? std::min<std::size_t>(caps.maxResponseDataSize, MaxEvenInsOffset + 1)
-                           : std::min(caps.maxResponseDataSize, caps.maxShortResponseDataSize);
+                           : m_maxShortRead;
     if (m_maxRead == 0) {
         throw Error(ErrorCode::NotSupported, "the channel cannot return any data");
     }
@@ -65,16 +66,60 @@ FileReader::Chunk FileReader::readBinary(std::size_t offset, std::size_t length)
                               m_extended && length > apdu::ShortNeMax};
     ++m_readCommands;
     apdu::ResponseApdu response = transport::send(m_channel, command);
-    if (!response.isSuccess() && !response.is(apdu::StatusWord::EndOfFileReached)) {
-        throw Error(ErrorCode::CardStatus,
-                    std::string("READ BINARY: ") +
-                        std::string(apdu::describeStatusWord(response.sw)),
-                    response.sw);
-    }
     if (response.data.size() > length) {
         throw Error(ErrorCode::MalformedData, "READ BINARY returned more bytes than asked");
     }
     return {std::move(response.data), response.sw};
+}
+
+// Some cards refuse an Le they cannot fill or one above their own limit, with 6700, 6B00, 6282
+// and no data, or 6CXX (field case BL-24; ISO/IEC 7816-4 §5.6). Rather than fail, leave
+// extended length, then step Le down, and keep the size that works for the rest of the session.
+bool FileReader::stepDown() {
+    if (m_extended) {
+        m_extended = false;
+        m_maxRead = m_maxShortRead;
+        return true;
+    }
+    for (std::size_t step : {224, 192, 160, 128, 96, 64}) {
+        if (step < m_maxRead) {
+            m_maxRead = step;
+            return true;
+        }
+    }
+    return false;
+}
+
+FileReader::Chunk FileReader::readChunk(std::size_t offset, std::optional<std::size_t> remaining) {
+    std::optional<std::size_t> exactLe;
+    for (int attempt = 0; attempt < MaxReadAttempts; ++attempt) {
+        std::size_t want =
+            exactLe.value_or(remaining ? std::min(m_maxRead, *remaining) : m_maxRead);
+        Chunk chunk = readBinary(offset, want);
+        bool endOfFile = chunk.sw == static_cast<std::uint16_t>(apdu::StatusWord::EndOfFileReached);
+        if (chunk.sw == static_cast<std::uint16_t>(apdu::StatusWord::Success) ||
+            (endOfFile && !chunk.data.empty())) {
+            return chunk;
+        }
+        std::uint8_t exact = apdu::sw2(chunk.sw);
+        if (apdu::sw1(chunk.sw) == apdu::WrongLe && !exactLe && exact != 0 && exact < want) {
+            exactLe = exact; // what the card holds from this offset: ask for exactly that
+            continue;
+        }
+        if (endOfFile && remaining) {
+            // Asked for no more than the header promised, and the card has nothing left.
+            throw Error(ErrorCode::MalformedData, "file ended before the length in its header");
+        }
+        bool refusedLe =
+            chunk.sw == static_cast<std::uint16_t>(apdu::StatusWord::WrongLength) || endOfFile ||
+            (offset == 0 && chunk.sw == static_cast<std::uint16_t>(apdu::StatusWord::WrongP1P2));
+        if (refusedLe && !exactLe && stepDown()) {
+            continue;
+        }
+        throw Error(ErrorCode::CardStatus,
+                    "READ BINARY: " + std::string(apdu::describeStatusWord(chunk.sw)), chunk.sw);
+    }
+    throw Error(ErrorCode::CardStatus, "READ BINARY: the card refused every length");
 }
 
 FileReader::Result FileReader::read(std::uint16_t fileId, const std::string& name) {
@@ -93,16 +138,13 @@ FileReader::Result FileReader::read(std::uint16_t fileId, const std::string& nam
     // First read: as much as one response holds; the file's header then gives its size.
     Chunk first;
     try {
-        first = readBinary(0, m_maxRead);
+        first = readChunk(0, std::nullopt);
     } catch (const Error& e) {
         if (e.statusWord() ==
             static_cast<std::uint16_t>(apdu::StatusWord::SecurityStatusNotSatisfied)) {
             return {Outcome::AccessDenied, {}, e.statusWord()};
         }
-        if (e.statusWord() != static_cast<std::uint16_t>(apdu::StatusWord::WrongLength)) {
-            throw;
-        }
-        first = readBinary(0, HeaderRead); // a card that refuses Le beyond the file's end
+        throw;
     }
     Bytes content = std::move(first.data);
     std::optional<std::size_t> total = tlv::encodedSizeFromHeader(content);
@@ -115,8 +157,7 @@ FileReader::Result FileReader::read(std::uint16_t fileId, const std::string& nam
     report(name, content.size(), *total);
 
     while (content.size() < *total) {
-        std::size_t want = std::min(m_maxRead, *total - content.size());
-        Chunk next = readBinary(content.size(), want);
+        Chunk next = readChunk(content.size(), *total - content.size());
         if (next.data.empty()) {
             throw Error(ErrorCode::MalformedData, name + " ended before the length in its header");
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "reader/ReadProgress.h"
@@ -38,12 +39,15 @@ private:
     };
 
     [[nodiscard]] Chunk readBinary(std::size_t offset, std::size_t length);
+    [[nodiscard]] Chunk readChunk(std::size_t offset, std::optional<std::size_t> remaining);
+    bool stepDown();
     void checkCancelled() const;
     void report(const std::string& name, std::size_t read, std::size_t total) const;
 
     transport::CardChannel& m_channel;
     bool m_extended;
     std::size_t m_maxRead;
+    std::size_t m_maxShortRead;
     ProgressCallback m_progress;
     const CancelFlag* m_cancel;
     std::size_t m_readCommands = 0;

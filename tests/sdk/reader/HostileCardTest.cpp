@@ -208,3 +208,57 @@ TEST(HostileCardTest, EmptyResponseIsMalformed) {
     // Two bytes of "status word" are needed; an empty answer has none.
     EXPECT_NE(out.error->code(), ErrorCode::Cancelled) << out.error->what();
 }
+
+namespace {
+
+// A card whose buffer holds at most `limit` bytes and answers 6700 to any larger Le.
+Outcome readWithLeLimit(const Bytes& file, std::size_t limit, std::vector<std::size_t>& asked) {
+    return readDg1([&](std::size_t offset, std::size_t ne) {
+        asked.push_back(ne);
+        if (ne > limit) {
+            return Answer{Answer::Mode::Wrap, {}, 0x6700};
+        }
+        return serve(file, offset, ne);
+    });
+}
+
+} // namespace
+
+TEST(HostileCardTest, CardRefusingLongLeIsReadWithSmallerReads) {
+    Bytes file = fileClaiming(1000, 1006);
+    std::vector<std::size_t> asked;
+    Outcome out = readWithLeLimit(file, 160, asked);
+    ASSERT_FALSE(out.error) << out.error->what();
+    EXPECT_EQ(out.content, file);
+    // 231 and 224, 192 refused; 160 works and is kept for every later read.
+    ASSERT_GE(asked.size(), 4u);
+    EXPECT_EQ(std::vector<std::size_t>(asked.begin(), asked.begin() + 4),
+              (std::vector<std::size_t>{231, 224, 192, 160}));
+    for (std::size_t i = 4; i < asked.size(); ++i) {
+        EXPECT_LE(asked[i], 160u);
+    }
+}
+
+TEST(HostileCardTest, CardRefusingEveryLeIsACardStatusError) {
+    std::vector<std::size_t> asked;
+    Outcome out = readWithLeLimit(fileClaiming(100, 106), 0, asked);
+    ASSERT_TRUE(out.error);
+    EXPECT_EQ(out.error->code(), ErrorCode::CardStatus);
+    EXPECT_EQ(out.error->statusWord(), 0x6700);
+    EXPECT_LT(out.commands, 12);
+}
+
+TEST(HostileCardTest, WrongLeAtTheFirstReadIsAskedAgainExactly) {
+    Bytes file = fileClaiming(100, 106);
+    std::vector<std::size_t> asked;
+    Outcome out = readDg1([&](std::size_t offset, std::size_t ne) {
+        asked.push_back(ne);
+        if (ne != file.size() - offset) {
+            return Answer{Answer::Mode::Wrap, {}, static_cast<std::uint16_t>(0x6C00 | 106)};
+        }
+        return serve(file, offset, ne);
+    });
+    ASSERT_FALSE(out.error) << out.error->what();
+    EXPECT_EQ(out.content, file);
+    EXPECT_EQ(asked, (std::vector<std::size_t>{231, 106}));
+}
