@@ -8,6 +8,7 @@
 
 #include "ExitCode.h"
 #include "base/Error.h"
+#include "base/Log.h"
 #include "json/DocumentJson.h"
 #include "mrz/Mrz.h"
 #include "mrz/MrzKey.h"
@@ -42,6 +43,7 @@ struct Options {
     double waitSeconds = 30;
     bool listReaders = false;
     bool progress = false;
+    bool verbose = false;
     std::string extendedLength = "auto";
     std::vector<int> dataGroups;
 };
@@ -224,6 +226,9 @@ int main(int argc, char** argv) {
                    "Extended-length APDUs: auto (reader and card say yes), on, off")
         ->check(CLI::IsMember({"auto", "on", "off"}));
     app.add_flag("--progress", o.progress, "Show progress on standard error");
+    app.add_flag("--verbose,-v", o.verbose,
+                 "Log protocol steps and the APDU trace (headers, lengths and status words only; "
+                 "never data) on standard error");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -231,6 +236,13 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : static_cast<int>(ExitCode::Usage);
     }
 
+    if (o.verbose) {
+        setLogSink(
+            [](LogLevel, std::string_view category, std::string_view text) {
+                std::cerr << "[" << category << "] " << text << "\n";
+            },
+            LogLevel::Debug);
+    }
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     try {

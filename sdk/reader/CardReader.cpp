@@ -124,6 +124,9 @@ CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
     CardReadout out;
     out.atr = channel.atr();
     out.extendedLength = selectApplication(channel, options.extendedLength);
+    log(LogLevel::Info, "reader",
+        out.extendedLength ? "eMRTD application selected; extended-length APDUs"
+                           : "eMRTD application selected; short APDUs");
 
     sm::SessionKeys keys = access::performBac(channel, key.mrzInformation(), options.random);
     out.accessProtocol = "BAC";

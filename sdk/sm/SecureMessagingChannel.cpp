@@ -1,5 +1,7 @@
 #include "sm/SecureMessagingChannel.h"
 
+#include <cstdio>
+
 #include "apdu/Exchange.h"
 #include "base/Error.h"
 #include "base/Log.h"
@@ -33,6 +35,16 @@ Bytes encodeLe(std::size_t ne, bool extended) {
         return {static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v & 0xFF)};
     }
     return {static_cast<std::uint8_t>(ne == apdu::ShortNeMax ? 0 : ne)};
+}
+
+// The APDU trace: header, lengths and status word only, never a data field (they carry keys
+// and personal data).
+void logExchange(const apdu::CommandApdu& command, const apdu::ResponseApdu& response) {
+    char line[96];
+    std::snprintf(line, sizeof line, "%02X %02X %02X %02X Lc=%zu Le=%zu -> %zu bytes SW %04X",
+                  command.cla, command.ins, command.p1, command.p2, command.data.size(), command.ne,
+                  response.data.size(), response.sw);
+    log(LogLevel::Debug, "apdu", line);
 }
 
 } // namespace
@@ -187,7 +199,9 @@ apdu::ResponseApdu SecureMessagingChannel::send(const apdu::CommandApdu& command
     apdu::CommandApdu wrapped = protect(command);
     apdu::ResponseApdu raw =
         apdu::exchange([this](ByteView bytes) { return m_inner.transmit(bytes); }, wrapped);
-    return unprotect(raw);
+    apdu::ResponseApdu plain = unprotect(raw);
+    logExchange(command, plain);
+    return plain;
 }
 
 Bytes SecureMessagingChannel::transmit(ByteView commandApdu) {

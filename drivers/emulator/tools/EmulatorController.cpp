@@ -77,7 +77,11 @@ std::string EmulatorController::execute(std::string_view line) {
         case ControlCommand::Kind::Fault: {
             bool present =
                 m_slot.withCard([&](EmulatedCard& card) { applyFault(card, command.fault); });
-            return present ? "ok fault armed" : "error no card present";
+            if (!present) {
+                return "error no card present";
+            }
+            return command.fault.kind == FaultCommand::Kind::Clear ? "ok faults cleared"
+                                                                   : "ok fault armed";
         }
         case ControlCommand::Kind::Status: {
             CardSlot::Status status = m_slot.status();
