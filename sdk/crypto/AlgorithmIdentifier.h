@@ -8,7 +8,8 @@
 
 namespace cccd::crypto {
 
-/// AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL } (RFC 5280 §4.1.1.2).
+/// AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }
+/// (RFC 5280 §4.1.1.2).
 struct AlgorithmIdentifier {
     std::string oid;                 ///< dotted form
     std::optional<Bytes> parameters; ///< the whole encoded parameters object, absent if omitted
