@@ -108,8 +108,7 @@ TEST(ProfileGeneratorTest, MrzOfTheCanonicalHolderEqualsTheSpecExample) {
     std::string block = codeBlockAfter(cccdMd(), "| 3 | 1–30 |");
     block.erase(std::remove(block.begin(), block.end(), '\n'), block.end());
     EXPECT_EQ(mrzOf(built("vn-basic")), block);
-    std::string mrzInformation =
-        firstMatch(cccdMd(), "MRZ information \\(BAC\\).*→ `([0-9]{24})`");
+    std::string mrzInformation = firstMatch(cccdMd(), "MRZ information \\(BAC\\).*→ `([0-9]{24})`");
     EXPECT_EQ(toString(built("vn-basic").mrzInformation.view()), mrzInformation);
     EXPECT_EQ(toString(built("vn-basic").can.view()),
               firstMatch(cccdMd(), "\\| CAN \\| `([0-9]{6})`"));
