@@ -12,6 +12,7 @@
 
 #include "base/Error.h"
 #include "base/Log.h"
+#include "emulator/vpcd/SendAll.h"
 
 namespace cccd::emulator {
 
@@ -21,19 +22,7 @@ constexpr int PollMilliseconds = 100;
 constexpr std::size_t MaxLineLength = 4096;
 
 bool sendLine(int fd, const std::string& line) {
-    std::string text = line + "\n";
-    std::size_t sent = 0;
-    while (sent < text.size()) {
-        ssize_t n = ::send(fd, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return false;
-        }
-        sent += static_cast<std::size_t>(n);
-    }
-    return true;
+    return sendAll(fd, toBytes(line + "\n"));
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/Log.h"
+#include "emulator/vpcd/SendAll.h"
 #include "emulator/vpcd/VpcdFrame.h"
 #include "emulator/vpcd/VpcdSession.h"
 
@@ -59,21 +60,6 @@ int connectLoopback(std::uint16_t port) {
     int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return fd;
-}
-
-bool sendAll(int fd, ByteView bytes) {
-    std::size_t sent = 0;
-    while (sent < bytes.size()) {
-        ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return false;
-        }
-        sent += static_cast<std::size_t>(n);
-    }
-    return true;
 }
 
 } // namespace
