@@ -199,6 +199,20 @@ TEST_F(CardReadE2ETest, CtrlCWhileWaitingForACardEndsAtOnce) {
     EXPECT_EQ(reader.wait(5s), ExitCancelled) << reader.errors();
 }
 
+TEST_F(CardReadE2ETest, PcscContextSeesTheCardArriveAndLeave) {
+    pcsc::PcscContext context;
+    std::thread insert([this] { presentCard("vn-basic"); });
+    std::string reader = context.waitForCard(std::nullopt, 20s);
+    insert.join();
+    EXPECT_EQ(readerWithCard(), reader);
+    EXPECT_FALSE(context.waitForRemoval(reader, 300ms)); // still there
+
+    std::thread remove([this] { EXPECT_EQ(control(m_control, "remove").rfind("ok", 0), 0u); });
+    EXPECT_TRUE(context.waitForRemoval(reader, 10s));
+    remove.join();
+    EXPECT_THROW((void)context.waitForCard(reader, 500ms), Error);
+}
+
 TEST_F(CardReadE2ETest, UnknownReaderGivesTheNoReaderExitCode) {
     test::RunResult r = readCard("vn-basic", {"--reader", "No Such Reader 00 00"}, "1");
     EXPECT_EQ(r.exitCode, ExitNoReader) << r.errors;
