@@ -26,14 +26,14 @@ Bytes zeroIv() {
 
 } // namespace
 
-BacKeys deriveBacKeys(std::string_view mrzInformation) {
-    SecureBytes hash(crypto::sha1(toBytes(mrzInformation)));
+BacKeys deriveBacKeys(ByteView mrzInformation) {
+    SecureBytes hash(crypto::sha1(mrzInformation));
     ByteView seed = hash.view().first(16);
     return {crypto::deriveKey(seed, crypto::KdfCounter::Enc, crypto::KeyType::Tdes),
             crypto::deriveKey(seed, crypto::KdfCounter::Mac, crypto::KeyType::Tdes)};
 }
 
-sm::SessionKeys performBac(transport::CardChannel& channel, std::string_view mrzInformation,
+sm::SessionKeys performBac(transport::CardChannel& channel, ByteView mrzInformation,
                            const crypto::RandomSource& random) {
     BacKeys keys = deriveBacKeys(mrzInformation);
 
@@ -52,7 +52,7 @@ sm::SessionKeys performBac(transport::CardChannel& channel, std::string_view mrz
     Bytes eIfd = crypto::tdesCbcEncrypt(keys.kEnc, zeroIv(), s);
     Bytes cmdData = concat(eIfd, crypto::retailMac(keys.kMac, crypto::pad(eIfd, 8)));
 
-    // Le = 28: some chips reject Le = 00 here (ICAO 9303-11 Appendix D.3 note).
+    // Le = 0x28, the exact answer size: some chips reject Le = 00 here.
     apdu::ResponseApdu answer =
         transport::send(channel, {0x00, InsExternalAuthenticate, 0x00, 0x00, cmdData,
                                   CryptogramSize + MacSize, false});

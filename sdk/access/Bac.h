@@ -1,7 +1,5 @@
 #pragma once
 
-#include <string_view>
-
 #include "base/SecureBytes.h"
 #include "crypto/Random.h"
 #include "sm/SessionKeys.h"
@@ -15,15 +13,15 @@ struct BacKeys {
     SecureBytes kMac;
 };
 
-/// K_seed = first 16 bytes of SHA-1(MRZ information), then KDF counters 1 and 2.
-[[nodiscard]] BacKeys deriveBacKeys(std::string_view mrzInformation);
+/// K_seed = first 16 bytes of SHA-1(MRZ information), then KDF counters 1 and 2. The MRZ
+/// information is ASCII, passed as bytes so that callers can keep it in wiped memory.
+[[nodiscard]] BacKeys deriveBacKeys(ByteView mrzInformation);
 
 /// Runs Basic Access Control (ICAO 9303-11 §4.3): GET CHALLENGE, EXTERNAL AUTHENTICATE, and
 /// returns the session keys and send sequence counter for 3DES secure messaging. The eMRTD
 /// application must already be selected. A key that does not open the card throws
 /// Error(AccessDenied); a malformed or unauthentic answer throws Error(SecureMessaging).
-[[nodiscard]] sm::SessionKeys performBac(transport::CardChannel& channel,
-                                         std::string_view mrzInformation,
+[[nodiscard]] sm::SessionKeys performBac(transport::CardChannel& channel, ByteView mrzInformation,
                                          const crypto::RandomSource& random);
 
 } // namespace cccd::access

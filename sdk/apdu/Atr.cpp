@@ -1,5 +1,7 @@
 #include "apdu/Atr.h"
 
+#include <bit>
+
 #include "base/Error.h"
 
 namespace cccd::apdu {
@@ -37,7 +39,7 @@ AtrInfo parseAtr(ByteView atr) {
     std::size_t pos = 2;
     // Interface bytes: each TDi announces which of TA/TB/TC/TD(i+1) follow.
     while (true) {
-        int present = __builtin_popcount(indicator & 0xF0);
+        int present = std::popcount(static_cast<unsigned>(indicator & 0xF0));
         bool more = (indicator & 0x80) != 0;
         pos += static_cast<std::size_t>(present);
         if (pos > atr.size()) {

@@ -12,11 +12,10 @@ constexpr std::uint8_t InsGetResponse = 0xC0;
 
 } // namespace
 
-ResponseApdu exchange(const RawTransmit& transmit, const CommandApdu& command) {
+ResponseApdu exchange(const RawTransmit& transmit, const CommandApdu& command,
+                      bool resendOnWrongLe) {
     ResponseApdu response = ResponseApdu::decode(transmit(command.encode()));
-    // A 6CXX that carries data is no transport answer: under secure messaging the card's own
-    // 6CXX comes back protected (DO99) and is for the caller to act on.
-    if (sw1(response.sw) == WrongLe && response.data.empty()) {
+    if (resendOnWrongLe && sw1(response.sw) == WrongLe && response.data.empty()) {
         CommandApdu retry = command;
         std::uint8_t exact = sw2(response.sw);
         retry.ne = exact == 0 ? ShortNeMax : exact;

@@ -224,8 +224,11 @@ json documentToJson(const reader::Document& d, const JsonOptions& options) {
             {{"file", i.file}, {"error", errorCodeName(i.code)}, {"reason", i.reason}});
     }
     out["parse_issues"] = issues;
-    out["verification"] = {{"passive_authentication",
-                            toJson(d.passiveAuthentication, sodHashAlgorithm(d.readout.efSod))}};
+    out["verification"] = {
+        {"passive_authentication",
+         toJson(d.passiveAuthentication, sodHashAlgorithm(d.readout.efSod))},
+        {"missing_data_groups", d.missingDataGroups},
+    };
     out["verified"] = d.verified();
     return out;
 }

@@ -57,10 +57,11 @@ bool selectApplication(transport::CardChannel& channel, ExtendedLengthMode mode)
     if (!r.isSuccess()) {
         throw Error(ErrorCode::CardStatus, "the card has no eMRTD application", r.sw);
     }
-    return mode == ExtendedLengthMode::Always;
+    return mode == ExtendedLengthMode::Always && channel.capabilities().extendedLength;
 }
 
-// §7 of the card notes: citizen data first, the portrait after it, security files last.
+// Citizen data first, the portrait after it, the security files last: a clerk sees the name
+// while the portrait is still on its way.
 std::vector<int> readingOrder(std::vector<int> listed) {
     auto rank = [](int dg) {
         switch (dg) {
@@ -128,7 +129,7 @@ CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
         out.extendedLength ? "eMRTD application selected; extended-length APDUs"
                            : "eMRTD application selected; short APDUs");
 
-    sm::SessionKeys keys = access::performBac(channel, key.mrzInformation(), options.random);
+    sm::SessionKeys keys = access::performBac(channel, key.mrzInformationBytes(), options.random);
     out.accessProtocol = "BAC";
     sm::SecureMessagingChannel secure(channel, std::move(keys));
     log(LogLevel::Info, "reader", "access granted with BAC");

@@ -1,5 +1,7 @@
 #include "reader/Document.h"
 
+#include <algorithm>
+
 namespace cccd::reader {
 
 namespace {
@@ -25,6 +27,26 @@ std::optional<Record> parseDataGroup(const CardReadout& readout, int dg,
     return parseFile<Record>("DG" + std::to_string(dg), it->second, issues);
 }
 
+// DG3 (fingerprints) and DG4 (iris) need EAC terminal authentication (ICAO 9303-11 §7.1),
+// which this reader does not perform: their absence is expected.
+bool needsEac(int dg) {
+    return dg == 3 || dg == 4;
+}
+
+std::vector<int> missingDataGroups(const std::vector<int>& notRead,
+                                   const std::vector<SkippedFile>& skipped) {
+    std::vector<int> missing;
+    for (int dg : notRead) {
+        bool notRequested = std::any_of(skipped.begin(), skipped.end(), [dg](const auto& s) {
+            return s.dataGroup == dg && s.reason == "not_requested";
+        });
+        if (!needsEac(dg) && !notRequested) {
+            missing.push_back(dg);
+        }
+    }
+    return missing;
+}
+
 } // namespace
 
 const lds::FaceImage* Document::portrait() const {
@@ -35,7 +57,8 @@ const lds::FaceImage* Document::portrait() const {
 }
 
 bool Document::verified() const {
-    return parseIssues.empty() && passiveAuthentication.verdict == verify::Verdict::Valid;
+    return parseIssues.empty() && missingDataGroups.empty() && !readout.dataGroups.empty() &&
+           passiveAuthentication.verdict == verify::Verdict::Valid;
 }
 
 Document interpret(CardReadout readout, const verify::TrustStore& trustStore) {
@@ -48,6 +71,7 @@ Document interpret(CardReadout readout, const verify::TrustStore& trustStore) {
     d.dg15 = parseDataGroup<lds::Dg15>(readout, 15, d.parseIssues);
     d.passiveAuthentication =
         verify::passiveAuthentication(readout.efSod, readout.dataGroups, trustStore);
+    d.missingDataGroups = missingDataGroups(d.passiveAuthentication.notRead, readout.skipped);
     d.readout = std::move(readout);
     return d;
 }

@@ -37,10 +37,17 @@ struct Document {
     std::vector<ParseIssue> parseIssues;
     verify::PassiveAuthenticationReport passiveAuthentication;
 
+    /// Data groups EF.SOD hashes that the read should have brought and did not: everything but
+    /// DG3/DG4 (behind EAC) and groups the caller did not ask for. A card, or someone between
+    /// reader and card, that withholds a signed data group makes the document unverified
+    /// (TR-03105-5.1 ISO7816_C_01).
+    std::vector<int> missingDataGroups;
+
     /// The first face image of DG2, if any.
     [[nodiscard]] const lds::FaceImage* portrait() const;
 
-    /// Every file parsed and Passive Authentication verified up to a trusted CSCA.
+    /// Every file parsed, at least one data group read, none missing, and Passive
+    /// Authentication verified up to a trusted CSCA.
     [[nodiscard]] bool verified() const;
 };
 

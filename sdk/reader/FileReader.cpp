@@ -12,7 +12,8 @@ namespace {
 constexpr std::uint8_t InsSelect = 0xA4;
 constexpr std::uint8_t InsReadBinary = 0xB0;
 constexpr std::size_t MaxEvenInsOffset = 0x7FFF; // P1 b8 set would mean a short EF identifier
-constexpr int MaxReadAttempts = 8;               // bounds the Le step-down of one READ BINARY
+constexpr int MaxReadAttempts = 12;              // bounds the Le step-down of one READ BINARY
+constexpr std::size_t HeaderRead = 6; // tag and a length of up to 4 bytes: an LDS file's header
 
 apdu::CommandApdu selectFile(std::uint16_t fileId) {
     // P1 02: select EF under the current DF; P2 0C: no response data (ICAO 9303-10 §3.6.2).
@@ -65,7 +66,9 @@ FileReader::Chunk FileReader::readBinary(std::size_t offset, std::size_t length)
                               length,
                               m_extended && length > apdu::ShortNeMax};
     ++m_readCommands;
-    apdu::ResponseApdu response = transport::send(m_channel, command);
+    // The status words are this class's to act on (6282, 6CXX, 6700 below): no exchange()
+    // retries above secure messaging.
+    apdu::ResponseApdu response = apdu::ResponseApdu::decode(m_channel.transmit(command.encode()));
     if (response.data.size() > length) {
         throw Error(ErrorCode::MalformedData, "READ BINARY returned more bytes than asked");
     }
@@ -73,8 +76,16 @@ FileReader::Chunk FileReader::readBinary(std::size_t offset, std::size_t length)
 }
 
 // Some cards refuse an Le they cannot fill or one above their own limit, with 6700, 6B00, 6282
-// and no data, or 6CXX (field case BL-24; ISO/IEC 7816-4 §5.6). Rather than fail, leave
-// extended length, then step Le down, and keep the size that works for the rest of the session.
+// and no data, or 6CXX (ISO/IEC 7816-4 §5.6). Rather than fail, leave extended length, then step
+// Le down, and keep the size that works for the rest of the session.
+void FileReader::requireData(const Chunk& chunk) {
+    bool endOfFile = chunk.sw == static_cast<std::uint16_t>(apdu::StatusWord::EndOfFileReached);
+    if (chunk.sw != static_cast<std::uint16_t>(apdu::StatusWord::Success) && !endOfFile) {
+        throw Error(ErrorCode::CardStatus,
+                    "READ BINARY: " + std::string(apdu::describeStatusWord(chunk.sw)), chunk.sw);
+    }
+}
+
 bool FileReader::stepDown() {
     if (m_extended) {
         m_extended = false;
@@ -92,6 +103,9 @@ bool FileReader::stepDown() {
 
 FileReader::Chunk FileReader::readChunk(std::size_t offset, std::optional<std::size_t> remaining) {
     std::optional<std::size_t> exactLe;
+    bool headerOnly = false; // the last resort for a small file: its header, then the rest
+    std::size_t maxReadBefore = m_maxRead;
+    bool extendedBefore = m_extended;
     for (int attempt = 0; attempt < MaxReadAttempts; ++attempt) {
         std::size_t want =
             exactLe.value_or(remaining ? std::min(m_maxRead, *remaining) : m_maxRead);
@@ -99,6 +113,11 @@ FileReader::Chunk FileReader::readChunk(std::size_t offset, std::optional<std::s
         bool endOfFile = chunk.sw == static_cast<std::uint16_t>(apdu::StatusWord::EndOfFileReached);
         if (chunk.sw == static_cast<std::uint16_t>(apdu::StatusWord::Success) ||
             (endOfFile && !chunk.data.empty())) {
+            if (headerOnly) {
+                // Only Le past this small file's end was refused: larger files keep the size.
+                m_maxRead = maxReadBefore;
+                m_extended = extendedBefore;
+            }
             return chunk;
         }
         std::uint8_t exact = apdu::sw2(chunk.sw);
@@ -116,8 +135,12 @@ FileReader::Chunk FileReader::readChunk(std::size_t offset, std::optional<std::s
         if (refusedLe && !exactLe && stepDown()) {
             continue;
         }
-        throw Error(ErrorCode::CardStatus,
-                    "READ BINARY: " + std::string(apdu::describeStatusWord(chunk.sw)), chunk.sw);
+        if (refusedLe && !remaining && !headerOnly) {
+            headerOnly = true;
+            exactLe = HeaderRead;
+            continue;
+        }
+        return chunk; // the caller decides what this status word means
     }
     throw Error(ErrorCode::CardStatus, "READ BINARY: the card refused every length");
 }
@@ -136,16 +159,11 @@ FileReader::Result FileReader::read(std::uint16_t fileId, const std::string& nam
     }
 
     // First read: as much as one response holds; the file's header then gives its size.
-    Chunk first;
-    try {
-        first = readChunk(0, std::nullopt);
-    } catch (const Error& e) {
-        if (e.statusWord() ==
-            static_cast<std::uint16_t>(apdu::StatusWord::SecurityStatusNotSatisfied)) {
-            return {Outcome::AccessDenied, {}, e.statusWord()};
-        }
-        throw;
+    Chunk first = readChunk(0, std::nullopt);
+    if (first.sw == static_cast<std::uint16_t>(apdu::StatusWord::SecurityStatusNotSatisfied)) {
+        return {Outcome::AccessDenied, {}, first.sw};
     }
+    requireData(first);
     Bytes content = std::move(first.data);
     std::optional<std::size_t> total = tlv::encodedSizeFromHeader(content);
     if (!total) {
@@ -158,6 +176,7 @@ FileReader::Result FileReader::read(std::uint16_t fileId, const std::string& nam
 
     while (content.size() < *total) {
         Chunk next = readChunk(content.size(), *total - content.size());
+        requireData(next);
         if (next.data.empty()) {
             throw Error(ErrorCode::MalformedData, name + " ended before the length in its header");
         }

@@ -41,6 +41,7 @@ private:
     [[nodiscard]] Chunk readBinary(std::size_t offset, std::size_t length);
     [[nodiscard]] Chunk readChunk(std::size_t offset, std::optional<std::size_t> remaining);
     bool stepDown();
+    static void requireData(const Chunk& chunk);
     void checkCancelled() const;
     void report(const std::string& name, std::size_t read, std::size_t total) const;
 

@@ -131,9 +131,11 @@ apdu::CommandApdu SecureMessagingChannel::protect(const apdu::CommandApdu& comma
 apdu::ResponseApdu SecureMessagingChannel::unprotect(const apdu::ResponseApdu& response) {
     incrementSsc();
     if (response.data.empty()) {
-        // Cards may answer an error status unprotected; success never comes without a MAC.
+        // Cards may answer an error status unprotected; success never comes without a MAC, and
+        // a plain 6CXX means the card dropped the session (ICAO 9303-11 §9.8.5).
         if (response.isSuccess() || response.is(apdu::StatusWord::SmDataObjectsMissing) ||
-            response.is(apdu::StatusWord::SmDataObjectsIncorrect)) {
+            response.is(apdu::StatusWord::SmDataObjectsIncorrect) ||
+            apdu::sw1(response.sw) == apdu::WrongLe) {
             m_broken = true;
             smFailure("card ended secure messaging", response.sw);
         }
@@ -197,8 +199,14 @@ apdu::ResponseApdu SecureMessagingChannel::send(const apdu::CommandApdu& command
         throw Error(ErrorCode::SecureMessaging, "secure messaging session has ended");
     }
     apdu::CommandApdu wrapped = protect(command);
-    apdu::ResponseApdu raw =
-        apdu::exchange([this](ByteView bytes) { return m_inner.transmit(bytes); }, wrapped);
+    apdu::ResponseApdu raw;
+    try {
+        raw = apdu::exchange([this](ByteView bytes) { return m_inner.transmit(bytes); }, wrapped,
+                             false);
+    } catch (const Error&) {
+        m_broken = true; // the counter has moved on; the card's may not have
+        throw;
+    }
     apdu::ResponseApdu plain = unprotect(raw);
     logExchange(command, plain);
     return plain;

@@ -31,7 +31,7 @@ crypto::RandomSource replay(std::vector<Bytes> values) {
 
 TEST(BacTest, DerivesAppendixD2KeysFromMrzInformation) {
     auto d2 = bacVectors().at("D2_derive_basic_access_keys");
-    auto keys = access::deriveBacKeys(d2.at("mrz_information").get<std::string>());
+    auto keys = access::deriveBacKeys(toBytes(d2.at("mrz_information").get<std::string>()));
     EXPECT_EQ(toHex(keys.kEnc), d2.at("k_enc").get<std::string>());
     EXPECT_EQ(toHex(keys.kMac), d2.at("k_mac").get<std::string>());
 }
@@ -45,7 +45,7 @@ TEST(BacTest, ReplaysAppendixD3MutualAuthentication) {
     card.expect(hexField(d3, "external_authenticate_command"),
                 hexField(d3, "external_authenticate_response"));
 
-    auto session = access::performBac(card, d2.at("mrz_information").get<std::string>(),
+    auto session = access::performBac(card, toBytes(d2.at("mrz_information").get<std::string>()),
                                       replay({hexField(d3, "rnd_ifd"), hexField(d3, "k_ifd")}));
 
     EXPECT_TRUE(card.done());
@@ -61,7 +61,7 @@ TEST(BacTest, WrongKeyIsAccessDenied) {
     card.expect(hexField(d3, "get_challenge_command"), hexField(d3, "get_challenge_response"));
     card.expect({}, fromHex("6300"));
     try {
-        (void)access::performBac(card, "L898902C<369080619406237",
+        (void)access::performBac(card, toBytes("L898902C<369080619406237"),
                                  replay({hexField(d3, "rnd_ifd"), hexField(d3, "k_ifd")}));
         FAIL() << "BAC with a wrong key succeeded";
     } catch (const Error& e) {
@@ -79,7 +79,8 @@ TEST(BacTest, ForgedChipCryptogramIsRejected) {
     Bytes forged = hexField(d3, "external_authenticate_response");
     forged[3] ^= 0x01;
     card.expect(hexField(d3, "external_authenticate_command"), forged);
-    EXPECT_THROW((void)access::performBac(card, d2.at("mrz_information").get<std::string>(),
+    EXPECT_THROW((void)access::performBac(card,
+                                          toBytes(d2.at("mrz_information").get<std::string>()),
                                           replay({hexField(d3, "rnd_ifd"), hexField(d3, "k_ifd")})),
                  Error);
 }

@@ -166,17 +166,21 @@ TEST(CardReaderTest, ResponsesSplitWith61XXAreJoined) {
     expectSameFilesAsTheCard(readout, card.card().profile());
 }
 
-// TR-03105-5.1 ISO7816_C_06: 6CXX once on a protected READ BINARY; the reader resends with
-// Le = XX and carries on.
-TEST(CardReaderTest, WrongLe6CXXIsResentWithTheExactLength) {
+// A plain (unprotected) 6CXX to a protected READ BINARY: the chip has left secure messaging
+// (ICAO 9303-11 §9.8.5), so re-sending the same protected bytes with another Le would only
+// meet 6988. The session ends with a typed error. The protected 6CXX of TR-03105-5.1
+// ISO7816_C_06 is re-asked with Le = XX: HostileCardTest.WrongLeAtTheFirstReadIsAskedAgainExactly.
+TEST(CardReaderTest, PlainWrongLeUnderSecureMessagingEndsTheSession) {
     emulator::EmulatorChannel card = cardOnReader("vn-basic");
     WrongLeOnceChannel t0(card, 0xB0);
-
-    reader::CardReadout readout = reader::readCard(t0, accessKey("vn-basic"), shortReads());
-    ASSERT_TRUE(t0.answered());
-    EXPECT_EQ(t0.retryLe(), t0.exactLength());
-    EXPECT_TRUE(t0.retryHeaderMatched());
-    expectSameFilesAsTheCard(readout, card.card().profile());
+    try {
+        (void)reader::readCard(t0, accessKey("vn-basic"), shortReads());
+        FAIL() << "the read went on after the chip left secure messaging";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::SecureMessaging);
+        EXPECT_EQ(e.statusWord() >> 8, 0x6C);
+    }
+    EXPECT_TRUE(t0.answered());
 }
 
 // BL-30: DG3 is behind EAC (6982 to SELECT); it is skipped with its reason, never fatal.

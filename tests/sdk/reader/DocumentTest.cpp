@@ -206,3 +206,36 @@ TEST(DocumentTest, CorruptedDg1FailsPassiveAuthentication) {
     EXPECT_EQ(d.passiveAuthentication.verdict, verify::Verdict::Invalid);
     EXPECT_FALSE(d.verified());
 }
+
+// TR-03105-5.1 ISO7816_C_01: a data group EF.SOD signs but the read did not bring (here taken
+// away after the read, as someone between reader and card answering 6A82 would) leaves the
+// document unverified even though every hash that was checked matches.
+TEST(DocumentTest, WithheldSignedDataGroupIsNotVerified) {
+    emulator::EmulatorChannel channel = cardOnReader("vn-basic");
+    reader::ReadOptions options;
+    options.random = seededRandom(11);
+    reader::CardReadout readout = reader::readCard(channel, accessKey("vn-basic"), options);
+    readout.dataGroups.erase(2);
+    readout.skipped.push_back({2, "not_found"});
+
+    reader::Document d = reader::interpret(std::move(readout), trustStore());
+    EXPECT_EQ(d.passiveAuthentication.verdict, verify::Verdict::Valid);
+    EXPECT_EQ(d.missingDataGroups, std::vector<int>{2});
+    EXPECT_FALSE(d.verified());
+}
+
+TEST(DocumentTest, DataGroupsLeftOutOnPurposeAreNotMissing) {
+    reader::ReadOptions options;
+    options.dataGroups = {1, 13};
+    reader::Document d = readAndInterpret("vn-basic", options);
+    EXPECT_TRUE(d.missingDataGroups.empty());
+    EXPECT_TRUE(d.verified());
+}
+
+TEST(DocumentTest, ReadWithNoDataGroupIsNotVerified) {
+    reader::ReadOptions options;
+    options.dataGroups = {3}; // behind EAC: refused
+    reader::Document d = readAndInterpret("vn-basic", options);
+    EXPECT_TRUE(d.readout.dataGroups.empty());
+    EXPECT_FALSE(d.verified());
+}

@@ -37,7 +37,7 @@ std::size_t decodeLe(ByteView le) {
 
 PlainTraceChannel::PlainTraceChannel(transport::CardChannel& inner,
                                      const std::string& mrzInformation)
-    : m_inner(inner), m_bacKeyEnc(access::deriveBacKeys(mrzInformation).kEnc) {}
+    : m_inner(inner), m_bacKeyEnc(access::deriveBacKeys(toBytes(mrzInformation)).kEnc) {}
 
 Bytes PlainTraceChannel::transmit(ByteView commandApdu) {
     Bytes response = m_inner.transmit(commandApdu);
