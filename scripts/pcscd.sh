@@ -25,11 +25,14 @@ case "${1:-}" in
 start)
     if running; then
         echo "pcscd is already running; using it" >&2
+        rm -f "$state/pcscd.pid" # not ours: stop must leave it alone
         exit 0
     fi
     mkdir -p "$state/reader.conf.d"
     printf 'FRIENDLYNAME "Virtual PCD"\nDEVICENAME /dev/null:0x%X\nLIBPATH /usr/lib/pcsc/drivers/serial/libifdvpcd.so\nCHANNELID 0x%X\n' \
         "$port" "$port" >"$state/reader.conf.d/vpcd"
+    # No pcscd runs, so a socket left behind is stale: remove it, then wait for our pcscd's.
+    "${sudo_cmd[@]}" rm -f /run/pcscd/pcscd.comm
     "${sudo_cmd[@]}" pcscd --foreground --config "$state/reader.conf.d" >"$state/pcscd.log" 2>&1 &
     echo $! >"$state/pcscd.pid"
     for _ in $(seq 50); do
@@ -46,10 +49,10 @@ stop)
     "${sudo_cmd[@]}" kill "$pid" 2>/dev/null || true
     # Return only once it is gone, so that a start right after this one starts afresh.
     for _ in $(seq 50); do
-        running || exit 0
+        kill -0 "$pid" 2>/dev/null || exit 0
         sleep 0.1
     done
-    "${sudo_cmd[@]}" pkill -KILL -x pcscd 2>/dev/null || true
+    "${sudo_cmd[@]}" kill -KILL "$pid" 2>/dev/null || true
     ;;
 *)
     echo "usage: $0 start|stop" >&2

@@ -9,6 +9,7 @@ namespace cccd::pcsc {
 /// A connected card: transmits APDUs with SCardTransmit. Extended length is offered unless the
 /// protocol is T=0 or the reader reports a short input buffer (SCARD_ATTR_MAXINPUT); whether the
 /// card takes it is for the reader to probe.
+/// The PcscContext that connected it must outlive the channel.
 class PcscChannel : public transport::CardChannel {
 public:
     PcscChannel(long context, long card, unsigned long protocol, std::string reader);
@@ -21,9 +22,6 @@ public:
     [[nodiscard]] Bytes atr() const override { return m_atr; }
 
     [[nodiscard]] transport::ChannelCapabilities capabilities() const override;
-
-    /// Overrides the detected extended-length support of the reader.
-    void setExtendedLength(bool supported) { m_extended = supported; }
 
     [[nodiscard]] const std::string& reader() const { return m_reader; }
 

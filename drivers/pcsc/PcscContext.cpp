@@ -46,23 +46,31 @@ PcscContext::~PcscContext() {
 }
 
 std::vector<std::string> PcscContext::readers() const {
-    DWORD size = 0;
-    LONG rv = SCardListReaders(m_context, nullptr, nullptr, &size);
-    if (rv == SCARD_E_NO_READERS_AVAILABLE) {
-        return {};
+    // A reader plugged in between the size query and the listing makes the buffer too small:
+    // ask again.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        DWORD size = 0;
+        LONG rv = SCardListReaders(m_context, nullptr, nullptr, &size);
+        if (rv == SCARD_E_NO_READERS_AVAILABLE) {
+            return {};
+        }
+        if (rv != SCARD_S_SUCCESS) {
+            throwPcscError(rv, "SCardListReaders");
+        }
+        std::vector<char> buffer(size + 1, '\0');
+        rv = SCardListReaders(m_context, nullptr, buffer.data(), &size);
+        if (rv == SCARD_E_NO_READERS_AVAILABLE) {
+            return {};
+        }
+        if (rv == SCARD_E_INSUFFICIENT_BUFFER) {
+            continue;
+        }
+        if (rv != SCARD_S_SUCCESS) {
+            throwPcscError(rv, "SCardListReaders");
+        }
+        return splitMultiString(buffer);
     }
-    if (rv != SCARD_S_SUCCESS) {
-        throwPcscError(rv, "SCardListReaders");
-    }
-    std::vector<char> buffer(size + 1, '\0');
-    rv = SCardListReaders(m_context, nullptr, buffer.data(), &size);
-    if (rv == SCARD_E_NO_READERS_AVAILABLE) {
-        return {};
-    }
-    if (rv != SCARD_S_SUCCESS) {
-        throwPcscError(rv, "SCardListReaders");
-    }
-    return splitMultiString(buffer);
+    throw Error(ErrorCode::Transport, "the reader list kept changing");
 }
 
 std::vector<std::string> PcscContext::readersWithCard() const {

@@ -20,7 +20,6 @@ enum class ExitCode : int {
 [[nodiscard]] inline ExitCode exitCodeFor(ErrorCode code) {
     switch (code) {
     case ErrorCode::NoReader:
-    case ErrorCode::ReaderUnplugged:
         return ExitCode::NoReader;
     case ErrorCode::NoCard:
     case ErrorCode::Timeout:
@@ -31,6 +30,7 @@ enum class ExitCode : int {
         return ExitCode::Cancelled;
     case ErrorCode::InvalidArgument:
         return ExitCode::Usage;
+    case ErrorCode::ReaderUnplugged: // during the read: the read failed
     case ErrorCode::CardRemoved:
     case ErrorCode::SharingViolation:
     case ErrorCode::Transport:

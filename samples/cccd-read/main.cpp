@@ -6,6 +6,9 @@
 #include <iostream>
 #include <optional>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "ExitCode.h"
 #include "base/Error.h"
 #include "base/Log.h"
@@ -132,6 +135,23 @@ reader::ExtendedLengthMode extendedMode(const std::string& text) {
     return reader::ExtendedLengthMode::Auto;
 }
 
+// The portrait and the record are personal data: readable by the owner only (mode 0600), and
+// a write that fails is an error, not a silent exit 0.
+void writePrivateFile(const std::string& path, ByteView bytes) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    bool ok = fd >= 0;
+    std::size_t written = 0;
+    while (ok && written < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        ok = n > 0;
+        written += ok ? static_cast<std::size_t>(n) : 0;
+    }
+    ok = fd >= 0 && ::close(fd) == 0 && ok;
+    if (!ok) {
+        throw Error(ErrorCode::Io, "cannot write " + path);
+    }
+}
+
 void printProgress(const reader::ReadProgress& p) {
     std::cerr << "\r  reading " << p.file << ": " << p.bytesRead << " / " << p.totalBytes
               << " bytes   " << std::flush;
@@ -176,17 +196,14 @@ ExitCode run(const Options& o) {
 
     json::JsonOptions jsonOptions;
     if (!o.portrait.empty() && document.portrait()) {
-        std::ofstream out(o.portrait, std::ios::binary);
-        const Bytes& image = document.portrait()->image;
-        out.write(reinterpret_cast<const char*>(image.data()),
-                  static_cast<std::streamsize>(image.size()));
+        writePrivateFile(o.portrait, document.portrait()->image);
         jsonOptions.portraitPath = o.portrait;
     }
-    std::string text = json::documentToJson(document, jsonOptions).dump(2);
+    std::string text = json::documentToJson(document, jsonOptions).dump(2) + "\n";
     if (o.output.empty()) {
-        std::cout << text << "\n";
+        std::cout << text;
     } else {
-        std::ofstream(o.output) << text << "\n";
+        writePrivateFile(o.output, toBytes(text));
     }
     if (document.verified()) {
         return ExitCode::Success;
@@ -220,8 +237,10 @@ int main(int argc, char** argv) {
                  "Do not trust the built-in Vietnamese eID CSCA");
     app.add_option("--portrait", o.portrait, "Save the portrait image (DG2) to this file");
     app.add_option("--output,-o", o.output, "Write the JSON here instead of standard output");
-    app.add_option("--wait", o.waitSeconds, "Seconds to wait for a card (default 30)");
-    app.add_option("--data-groups", o.dataGroups, "Read only these data groups (default: all)");
+    app.add_option("--wait", o.waitSeconds, "Seconds to wait for a card (default 30)")
+        ->check(CLI::Range(0.0, 86400.0));
+    app.add_option("--data-groups", o.dataGroups, "Read only these data groups (default: all)")
+        ->check(CLI::Range(1, 16));
     app.add_option("--extended-length", o.extendedLength,
                    "Extended-length APDUs: auto (reader and card say yes), on, off")
         ->check(CLI::IsMember({"auto", "on", "off"}));

@@ -100,7 +100,7 @@ void Process::terminate() {
         return;
     }
     kill(m_pid, SIGTERM);
-    for (int i = 0; i < 100 && running(); ++i) {
+    for (int i = 0; i < 500 && running(); ++i) { // pcscd cleans /run/pcscd on SIGTERM
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     if (running()) {
