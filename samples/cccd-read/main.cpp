@@ -67,8 +67,9 @@ const char* Epilog =
     "  3  no PC/SC reader (or pcscd not running)\n"
     "  4  no card presented within --wait seconds\n"
     "  5  access denied: the key does not open this card\n"
-    "  6  read error: card removed, transmission or card error\n"
-    "  7  verification failed: the data was read but Passive Authentication did not verify it\n"
+    "  6  read error: card removed, reader unplugged, transmission or card error\n"
+    "  7  verification failed: the data was read but is not verified (Passive Authentication\n"
+    "     failed, or a data group EF.SOD signs was not read)\n"
     "130  interrupted\n\n"
     "The JSON format is described in docs/json-output.md. Nothing personal is logged.";
 
