@@ -11,11 +11,10 @@
 #include "crypto/Certificate.h"
 #include "crypto/OpenSslPtr.h"
 #include "crypto/SignedData.h"
+#include "support/CmsSigner.h"
 
 namespace cccd::crypto {
 namespace {
-
-using CmsPtr = OpenSslPtr<CMS_ContentInfo, CMS_ContentInfo_free>;
 
 constexpr const char* LdsSecurityObjectOid = "2.23.136.1.1.1";
 
@@ -42,50 +41,28 @@ struct Signer {
         X509_EXTENSION_free(ski);
         X509_sign(cert, key.get(), EVP_sha256());
     }
-
-    [[nodiscard]] Bytes der() const {
-        unsigned char* out = nullptr;
-        int length = i2d_X509(certificate.get(), &out);
-        Bytes bytes(out, out + length);
-        OPENSSL_free(out);
-        return bytes;
-    }
 };
-
-Bytes signWithKeyId(const Signer& signer, const Bytes& content) {
-    BioPtr in(BIO_new_mem_buf(content.data(), static_cast<int>(content.size())));
-    CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, CMS_PARTIAL | CMS_BINARY));
-    ASN1_OBJECT* type = OBJ_txt2obj(LdsSecurityObjectOid, 1);
-    CMS_set1_eContentType(cms.get(), type);
-    ASN1_OBJECT_free(type);
-    CMS_add1_signer(cms.get(), signer.certificate.get(), signer.key.get(), EVP_sha256(),
-                    CMS_BINARY | CMS_USE_KEYID);
-    CMS_final(cms.get(), in.get(), nullptr, CMS_BINARY);
-    unsigned char* out = nullptr;
-    int length = i2d_CMS_ContentInfo(cms.get(), &out);
-    Bytes bytes(out, out + length);
-    OPENSSL_free(out);
-    return bytes;
-}
 
 TEST(SignerInfoTest, SignerNamedBySubjectKeyIdentifierIsFoundAndVerifies) {
     Signer signer;
     Bytes content{0x30, 0x03, 0x02, 0x01, 0x00};
-    SignedData signedData = SignedData::parse(signWithKeyId(signer, content));
+    SignedData signedData = SignedData::parse(test::signCms(
+        content, LdsSecurityObjectOid, signer.certificate.get(), signer.key.get(), CMS_USE_KEYID));
     ASSERT_EQ(signedData.signerInfos.size(), 1u);
     const SignerInfo& info = signedData.signerInfos.front();
     EXPECT_EQ(info.version, 3);
     ASSERT_TRUE(info.sid.subjectKeyIdentifier);
     EXPECT_FALSE(info.sid.issuerAndSerialNumber);
 
-    Certificate certificate = Certificate::fromDer(signer.der());
+    Certificate certificate = Certificate::fromDer(test::derOf(signer.certificate.get()));
     EXPECT_EQ(matchSigner(info.sid, certificate), SignerMatch::SubjectKeyIdentifier);
     EXPECT_EQ(verifySignerInfo(info, signedData.eContentType, *signedData.eContent,
                                certificate.publicKey()),
               SignerInfoStatus::Valid);
 
     Signer other;
-    EXPECT_EQ(matchSigner(info.sid, Certificate::fromDer(other.der())), SignerMatch::None);
+    EXPECT_EQ(matchSigner(info.sid, Certificate::fromDer(test::derOf(other.certificate.get()))),
+              SignerMatch::None);
 }
 
 } // namespace

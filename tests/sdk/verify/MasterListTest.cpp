@@ -8,13 +8,12 @@
 #include <gtest/gtest.h>
 
 #include "crypto/OpenSslPtr.h"
+#include "support/CmsSigner.h"
 #include "tlv/Tlv.h"
 #include "verify/TrustStore.h"
 
 namespace cccd::verify {
 namespace {
-
-using CmsPtr = crypto::OpenSslPtr<CMS_ContentInfo, CMS_ContentInfo_free>;
 
 constexpr long Day = 24 * 3600;
 
@@ -39,33 +38,12 @@ crypto::X509Ptr certificate(const char* subject, EVP_PKEY* key, const char* issu
     return cert;
 }
 
-Bytes der(X509* cert) {
-    unsigned char* out = nullptr;
-    int length = i2d_X509(cert, &out);
-    Bytes bytes(out, out + length);
-    OPENSSL_free(out);
-    return bytes;
-}
-
 // CscaMasterList ::= SEQUENCE { version 0, certList SET OF Certificate }, signed with CMS.
 Bytes masterList(X509* listed, X509* signer, EVP_PKEY* signerKey) {
     Bytes content = tlv::encodeInteger(0);
-    append(content, tlv::encode(0x31, der(listed)));
-    Bytes list = tlv::encode(0x30, content);
-
-    crypto::BioPtr in(BIO_new_mem_buf(list.data(), static_cast<int>(list.size())));
-    CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, CMS_PARTIAL | CMS_BINARY));
-    ASN1_OBJECT* type = OBJ_txt2obj(std::string(CscaMasterListOid).c_str(), 1);
-    CMS_set1_eContentType(cms.get(), type);
-    ASN1_OBJECT_free(type);
-    CMS_add1_signer(cms.get(), signer, signerKey, EVP_sha256(), CMS_BINARY);
-    CMS_final(cms.get(), in.get(), nullptr, CMS_BINARY);
-
-    unsigned char* out = nullptr;
-    int length = i2d_CMS_ContentInfo(cms.get(), &out);
-    Bytes bytes(out, out + length);
-    OPENSSL_free(out);
-    return bytes;
+    append(content, tlv::encode(0x31, test::derOf(listed)));
+    return test::signCms(tlv::encode(0x30, content), std::string(CscaMasterListOid), signer,
+                         signerKey);
 }
 
 TEST(MasterListTest, SignerWithAForgedIssuerSignatureAddsNothing) {
