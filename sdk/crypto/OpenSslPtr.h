@@ -21,6 +21,10 @@ using OpenSslPtr = std::unique_ptr<T, OpenSslDeleter<FreeFunction>>;
 
 using BioPtr = OpenSslPtr<BIO, BIO_free_all>;
 using BignumPtr = OpenSslPtr<BIGNUM, BN_free>;
+using SecretBignumPtr = OpenSslPtr<BIGNUM, BN_clear_free>; ///< private keys, nonces
+using BnCtxPtr = OpenSslPtr<BN_CTX, BN_CTX_free>;
+using EcGroupPtr = OpenSslPtr<EC_GROUP, EC_GROUP_free>;
+using EcPointPtr = OpenSslPtr<EC_POINT, EC_POINT_clear_free>;
 using EcdsaSigPtr = OpenSslPtr<ECDSA_SIG, ECDSA_SIG_free>;
 using EvpCipherCtxPtr = OpenSslPtr<EVP_CIPHER_CTX, EVP_CIPHER_CTX_free>;
 using EvpMacPtr = OpenSslPtr<EVP_MAC, EVP_MAC_free>;
