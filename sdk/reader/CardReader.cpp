@@ -6,11 +6,11 @@
 #include "apdu/Atr.h"
 #include "base/Error.h"
 #include "base/Log.h"
+#include "lds/EfCom.h"
 #include "lds/ElementaryFile.h"
 #include "lds/Sod.h"
 #include "reader/FileReader.h"
 #include "sm/SecureMessagingChannel.h"
-#include "tlv/Tlv.h"
 #include "transport/Send.h"
 
 namespace cccd::reader {
@@ -19,8 +19,6 @@ namespace {
 
 // ICAO 9303-10 §2.2: the LDS1 eMRTD application.
 const Bytes EmrtdAid{0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01};
-constexpr std::uint32_t TagEfCom = 0x60;
-constexpr std::uint32_t TagTagList = 0x5C;
 
 apdu::CommandApdu selectApplicationCommand(bool extended) {
     return {0x00, 0xA4, 0x04, 0x0C, EmrtdAid, 0, extended};
@@ -83,7 +81,7 @@ std::vector<int> readingOrder(std::vector<int> listed) {
 // The union of EF.COM's tag list and EF.SOD's hash list (a SOD that does not parse adds
 // nothing here; Passive Authentication reports it).
 std::vector<int> dataGroupsToRead(ByteView efCom, ByteView efSod) {
-    std::vector<int> out = listedDataGroups(efCom);
+    std::vector<int> out = lds::EfCom::parse(efCom).dataGroups;
     if (efSod.empty()) {
         return out;
     }
@@ -99,21 +97,6 @@ std::vector<int> dataGroupsToRead(ByteView efCom, ByteView efSod) {
 }
 
 } // namespace
-
-std::vector<int> listedDataGroups(ByteView efCom) {
-    tlv::Tlv com = tlv::parse(efCom, TagEfCom);
-    std::optional<tlv::Tlv> list = tlv::findChild(com, TagTagList);
-    if (!list) {
-        throw Error(ErrorCode::MalformedData, "EF.COM has no tag list");
-    }
-    std::vector<int> out;
-    for (std::uint8_t tag : list->value) {
-        if (std::optional<int> dg = lds::dataGroupFromTag(tag)) {
-            out.push_back(*dg);
-        }
-    }
-    return out;
-}
 
 CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
                      const ReadOptions& options) {

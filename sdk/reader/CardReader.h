@@ -53,7 +53,4 @@ struct CardReadout {
 [[nodiscard]] CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
                                    const ReadOptions& options);
 
-/// The DG numbers of EF.COM's tag list, in their order there.
-[[nodiscard]] std::vector<int> listedDataGroups(ByteView efCom);
-
 } // namespace cccd::reader
