@@ -67,32 +67,21 @@ private:
     std::size_t m_getResponses = 0;
 };
 
-/// A card that answers the first command with INS `ins` by 6CXX, XX the exact length of its
-/// response (ISO/IEC 7816-4 §5.3.4), and delivers that response when the command comes again
-/// with Le = XX. The card executes the command once, so secure messaging counters stay in step.
+/// A card that answers the first command with INS `ins` by a plain 6CXX, XX the length of the
+/// response it holds (ISO/IEC 7816-4 §5.6): under secure messaging, the chip leaving the session.
 class WrongLeOnceChannel : public transport::CardChannel {
 public:
     WrongLeOnceChannel(transport::CardChannel& inner, std::uint8_t ins)
         : m_inner(inner), m_ins(ins) {}
 
     [[nodiscard]] Bytes transmit(ByteView commandApdu) override {
-        if (m_held) {
-            Bytes response = std::move(*m_held);
-            m_held.reset();
-            m_retryLe = commandApdu.back();
-            m_retryHeaderMatched = Bytes(commandApdu.begin(), commandApdu.end() - 1) == m_header;
-            return response;
-        }
         Bytes response = m_inner.transmit(commandApdu);
         std::size_t dataSize = response.size() - 2;
         if (m_answered || commandApdu[1] != m_ins || dataSize == 0 || dataSize > 255) {
             return response;
         }
         m_answered = true;
-        m_exactLength = static_cast<std::uint8_t>(dataSize);
-        m_header.assign(commandApdu.begin(), commandApdu.end() - 1);
-        m_held = std::move(response);
-        return {0x6C, m_exactLength};
+        return {0x6C, static_cast<std::uint8_t>(dataSize)};
     }
 
     [[nodiscard]] Bytes atr() const override { return m_inner.atr(); }
@@ -103,21 +92,10 @@ public:
 
     [[nodiscard]] bool answered() const { return m_answered; }
 
-    [[nodiscard]] std::uint8_t exactLength() const { return m_exactLength; }
-
-    [[nodiscard]] std::optional<std::uint8_t> retryLe() const { return m_retryLe; }
-
-    [[nodiscard]] bool retryHeaderMatched() const { return m_retryHeaderMatched; }
-
 private:
     transport::CardChannel& m_inner;
     std::uint8_t m_ins;
     bool m_answered = false;
-    std::uint8_t m_exactLength = 0;
-    Bytes m_header; ///< the command without its Le byte: the retry must repeat it
-    std::optional<Bytes> m_held;
-    std::optional<std::uint8_t> m_retryLe;
-    bool m_retryHeaderMatched = false;
 };
 
 } // namespace cccd::readertest
