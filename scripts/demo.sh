@@ -40,7 +40,13 @@ emulator_pid=$!
 
 portrait="$CCCD_STATE_DIR/$persona-portrait.jpg"
 status=0
-"$build/bin/cccd-read" --mrz-file "$profiles/$persona.mrz" --trust "$profiles/csca.pem" \
-    --portrait "$portrait" --wait 10 --progress || status=$?
+# PACE with the CAN (the last 6 digits of the ID number) as the Vietnamese card prefers; the MRZ
+# key opens cards that offer only BAC.
+can=()
+if [ -s "$profiles/$persona.can" ]; then
+    can=(--can "$(cat "$profiles/$persona.can")")
+fi
+"$build/bin/cccd-read" "${can[@]}" --mrz-file "$profiles/$persona.mrz" \
+    --trust "$profiles/csca.pem" --portrait "$portrait" --wait 10 --progress || status=$?
 echo "Portrait saved to $portrait; cccd-read exited with $status (0: read and verified)" >&2
 exit "$status"

@@ -7,6 +7,7 @@ packages=(
     libssl-dev libpcsclite-dev pcscd vsmartcard-vpcd
     nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
     libjpeg-dev
+    libeac-dev
 )
 
 missing=()

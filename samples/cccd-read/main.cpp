@@ -1,6 +1,7 @@
 // cccd-read: reads a Vietnamese chip ID card (or any ICAO 9303 eMRTD) through PC/SC and prints
 // the citizen record and the verification report as JSON.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
 #include <fstream>
 #include <iostream>
@@ -39,6 +40,9 @@ struct Options {
     std::string documentNumber;
     std::string birthDate;
     std::string expiryDate;
+    std::string can;
+    std::string idNumber;
+    std::string protocol = "auto";
     std::vector<std::string> trust;
     bool noDefaultTrust = false;
     std::string portrait;
@@ -53,11 +57,15 @@ struct Options {
 
 const char* Description =
     "Reads a Vietnamese chip citizen ID card (CCCD / Can cuoc), or any ICAO 9303 eMRTD, through "
-    "a PC/SC reader: opens the chip with Basic Access Control, reads EF.COM, the data groups "
+    "a PC/SC reader: opens the chip with PACE or Basic Access Control, reads EF.COM, the data "
+    "groups "
     "and EF.SOD under secure messaging, checks Passive Authentication against the trust store, "
     "and prints the citizen record and the verification report as JSON.\n\n"
-    "The access key is the MRZ on the back of the card: give it whole (--mrz or --mrz-file) or as "
-    "--doc-number (the last 9 digits of the 12-digit ID), --birth-date and --expiry (YYMMDD).";
+    "The access key is the card access number (CAN) or the MRZ on the back of the card. On the "
+    "Vietnamese card the CAN is the last 6 digits of the 12-digit ID number: give --can or "
+    "--id-number. The MRZ is given whole (--mrz or --mrz-file) or as --doc-number (the last 9 "
+    "digits of the 12-digit ID), --birth-date and --expiry (YYMMDD). With both, PACE uses the "
+    "CAN and the MRZ key serves BAC when --protocol allows it.";
 
 const char* Epilog =
     "Exit codes:\n"
@@ -73,7 +81,7 @@ const char* Epilog =
     "130  interrupted\n\n"
     "The JSON format is described in docs/json-output.md. Nothing personal is logged.";
 
-mrz::MrzKey accessKey(const Options& o) {
+std::optional<mrz::MrzKey> mrzKey(const Options& o) {
     std::string mrzText = o.mrz;
     if (!o.mrzFile.empty()) {
         std::ifstream in(o.mrzFile);
@@ -101,12 +109,52 @@ mrz::MrzKey accessKey(const Options& o) {
         }
         return mrz::MrzKey::fromMrz(parsed);
     }
+    if (o.documentNumber.empty() && o.birthDate.empty() && o.expiryDate.empty()) {
+        return std::nullopt;
+    }
     if (o.documentNumber.empty() || o.birthDate.empty() || o.expiryDate.empty()) {
         throw Error(ErrorCode::InvalidArgument,
-                    "give the access key: --mrz, --mrz-file, or --doc-number with --birth-date "
-                    "and --expiry");
+                    "--doc-number, --birth-date and --expiry go together");
     }
     return mrz::MrzKey(o.documentNumber, o.birthDate, o.expiryDate);
+}
+
+// cccd.md §1.3: the Vietnamese card's CAN is the last 6 digits of the 12-digit ID number.
+std::string canOf(const Options& o) {
+    if (o.idNumber.empty()) {
+        return o.can;
+    }
+    bool digits = std::all_of(o.idNumber.begin(), o.idNumber.end(),
+                              [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || o.idNumber.size() != 12) {
+        throw Error(ErrorCode::InvalidArgument, "the ID number has 12 digits");
+    }
+    return o.idNumber.substr(6);
+}
+
+reader::AccessKey accessKey(const Options& o) {
+    std::string can = canOf(o);
+    reader::AccessKey key = can.empty() ? reader::AccessKey() : reader::AccessKey::fromCan(can);
+    key.mrz = mrzKey(o);
+    if (!key.mrz && !key.hasCan()) {
+        throw Error(ErrorCode::InvalidArgument,
+                    "give the access key: --can or --id-number, or the MRZ (--mrz, --mrz-file, or "
+                    "--doc-number with --birth-date and --expiry)");
+    }
+    return key;
+}
+
+reader::AccessPolicy accessPolicy(const std::string& name) {
+    if (name == "pace") {
+        return reader::AccessPolicy::PaceOnly;
+    }
+    if (name == "bac") {
+        return reader::AccessPolicy::BacOnly;
+    }
+    if (name == "pace-then-bac") {
+        return reader::AccessPolicy::PaceThenBac;
+    }
+    return reader::AccessPolicy::Auto;
 }
 
 verify::TrustStore trustStore(const Options& o) {
@@ -169,7 +217,7 @@ ExitCode run(const Options& o) {
         }
         return ExitCode::Success;
     }
-    mrz::MrzKey key = accessKey(o);
+    reader::AccessKey key = accessKey(o);
     verify::TrustStore trust = trustStore(o);
     pcsc::PcscContext context;
     std::optional<std::string> wanted;
@@ -190,6 +238,7 @@ ExitCode run(const Options& o) {
     options.cancel = &g_cancel;
     options.dataGroups = o.dataGroups;
     options.extendedLength = extendedMode(o.extendedLength);
+    options.accessPolicy = accessPolicy(o.protocol);
     if (o.progress) {
         options.onProgress = printProgress;
     }
@@ -230,6 +279,13 @@ int main(int argc, char** argv) {
                    "Document number (Vietnamese card: last 9 digits of the ID number)");
     app.add_option("--birth-date", o.birthDate, "Date of birth as YYMMDD");
     app.add_option("--expiry", o.expiryDate, "Date of expiry as YYMMDD");
+    app.add_option("--can", o.can, "Card access number (PACE password), 6 digits");
+    app.add_option("--id-number", o.idNumber,
+                   "The 12-digit ID number; its last 6 digits are the CAN (Vietnamese card)");
+    app.add_option("--protocol", o.protocol,
+                   "How to open the chip: auto (PACE when the card offers it, else BAC), pace, "
+                   "bac, pace-then-bac (BAC with the MRZ key when PACE fails; reported)")
+        ->check(CLI::IsMember({"auto", "pace", "bac", "pace-then-bac"}));
     app.add_option("--trust", o.trust,
                    "CSCA certificate (PEM/DER), ICAO master list or directory; repeatable. A "
                    "master list's certificates are added only when its own signature verifies "
@@ -270,9 +326,9 @@ int main(int argc, char** argv) {
     } catch (const Error& e) {
         std::cerr << "cccd-read: " << e.what() << " [" << errorCodeName(e.code()) << "]\n";
         if (e.code() == ErrorCode::AccessDenied) {
-            std::cerr << "cccd-read: check the key: on the Vietnamese card the document number is "
-                         "the last 9 digits of the 12-digit ID, and the dates are YYMMDD as in the "
-                         "MRZ on the back.\n";
+            std::cerr << "cccd-read: check the key: on the Vietnamese card the CAN is the last 6 "
+                         "digits of the 12-digit ID, the document number its last 9 digits, and "
+                         "the dates are YYMMDD as in the MRZ on the back.\n";
         }
         return static_cast<int>(samples::exitCodeFor(e.code()));
     } catch (const std::exception& e) {

@@ -1,39 +1,40 @@
 #include "access/Pace.h"
 
+#include <memory>
 #include <optional>
 
+#include "access/PaceChipAuthentication.h"
 #include "access/PaceCipherSuite.h"
-#include "access/PaceEcdh.h"
+#include "access/PaceCommands.h"
+#include "access/PaceGroup.h"
+#include "access/PaceIntegratedMapping.h"
 #include "base/Error.h"
 #include "base/Log.h"
-#include "crypto/Oid.h"
-#include "tlv/Tlv.h"
-#include "transport/Send.h"
 
 namespace cccd::access {
 
 namespace {
 
-constexpr std::uint8_t ClaLast = 0x00;
-constexpr std::uint8_t ClaChained = 0x10; // ISO/IEC 7816-4 §5.1.1: command chaining
-constexpr std::uint8_t InsManageSecurityEnvironment = 0x22;
-constexpr std::uint8_t InsGeneralAuthenticate = 0x86;
-constexpr std::uint8_t P1SetForAuthentication = 0xC1; // MSE:Set, computation and verification
-constexpr std::uint8_t P2AuthenticationTemplate = 0xA4;
-constexpr std::size_t LeAny = apdu::ShortNeMax; // Le = 00
+constexpr bool Chained = false;
+constexpr bool Last = true;
 
-// ICAO 9303-11 §4.4.4.1 (MSE:Set AT) and §4.4.4.2 (dynamic authentication data).
-constexpr std::uint32_t TagProtocol = 0x80;
-constexpr std::uint32_t TagPasswordReference = 0x83;
-constexpr std::uint32_t TagParameterReference = 0x84;
-constexpr std::uint32_t TagDynamicAuthenticationData = 0x7C;
-constexpr std::uint32_t TagEncryptedNonce = 0x80;
-constexpr std::uint32_t TagMappingTerminal = 0x81;
-constexpr std::uint32_t TagMappingChip = 0x82;
-constexpr std::uint32_t TagEphemeralTerminal = 0x83;
-constexpr std::uint32_t TagEphemeralChip = 0x84;
-constexpr std::uint32_t TagTokenTerminal = 0x85;
-constexpr std::uint32_t TagTokenChip = 0x86;
+struct Mapped {
+    std::unique_ptr<PaceGroup> group;
+    Bytes chipMappingPublicKey; ///< empty for Integrated Mapping
+};
+
+std::unique_ptr<PaceGroup> staticGroup(const PaceParameters& parameters,
+                                       const PaceCipherSuite& suite) {
+    std::unique_ptr<PaceGroup> group =
+        parameters.explicitDomainParameters.empty()
+            ? PaceGroup::standardized(parameters.parameterId)
+            : PaceGroup::fromDomainParameters(parameters.explicitDomainParameters);
+    if (group->keyAgreement() != suite.keyAgreement) {
+        throw Error(ErrorCode::InvalidArgument,
+                    "PACE: the domain parameters do not suit the protocol's key agreement");
+    }
+    return group;
+}
 
 bool refusesPassword(const apdu::ResponseApdu& answer) {
     return answer.is(apdu::StatusWord::VerificationFailed) ||
@@ -41,41 +42,35 @@ bool refusesPassword(const apdu::ResponseApdu& answer) {
            answer.is(apdu::StatusWord::ConditionsNotSatisfied);
 }
 
-void setAuthenticationTemplate(transport::CardChannel& channel, const PaceParameters& parameters,
-                               PacePasswordType passwordType) {
-    Bytes data = tlv::encode(TagProtocol, crypto::encodeOid(parameters.protocol));
-    append(data, tlv::encode(TagPasswordReference, Bytes{static_cast<std::uint8_t>(passwordType)}));
-    if (parameters.referenceParameterId) {
-        append(data,
-               tlv::encode(TagParameterReference, tlv::encodeUnsigned(parameters.parameterId)));
-    }
-    apdu::ResponseApdu answer =
-        transport::send(channel, {ClaLast, InsManageSecurityEnvironment, P1SetForAuthentication,
-                                  P2AuthenticationTemplate, data, 0, false});
-    if (!answer.isSuccess()) {
-        throw Error(ErrorCode::CardStatus, "MSE:Set AT for PACE failed", answer.sw);
-    }
+// Step 2, Generic Mapping and CAM (§4.4.3.3.1): exchange mapping keys, G~ = s*G + H.
+Mapped mapNonceGeneric(transport::CardChannel& channel, const PaceGroup& group, ByteView nonce,
+                       const crypto::RandomSource& random) {
+    PaceKeyPair mappingKey = group.generateKeyPair(random);
+    Bytes chipMappingKey = requirePaceObject(
+        generalAuthenticate(channel, Chained,
+                            encodePaceObject(PaceTag::MappingTerminal, mappingKey.publicKey)),
+        PaceTag::MappingChip, "map nonce");
+    std::unique_ptr<PaceGroup> mapped =
+        group.mapGeneric(nonce, mappingKey.privateKey, chipMappingKey);
+    return {std::move(mapped), std::move(chipMappingKey)};
 }
 
-// One GENERAL AUTHENTICATE step: 7C { objects } out, 7C { expected } back. Steps 1-3 are
-// chained (CLA 10); the last step closes the chain (§4.4.4.2).
-apdu::ResponseApdu generalAuthenticate(transport::CardChannel& channel, std::uint8_t cla,
-                                       ByteView inner) {
-    return transport::send(channel,
-                           {cla, InsGeneralAuthenticate, 0x00, 0x00,
-                            tlv::encode(TagDynamicAuthenticationData, inner), LeAny, false});
-}
-
-Bytes expectObject(const apdu::ResponseApdu& answer, std::uint32_t tag, const char* step) {
+// Step 2, Integrated Mapping (§4.4.3.3.2): send the nonce t in clear; the chip answers an empty
+// 82, an empty 7C or no data at all. G~ = f_G(R_p(s, t)).
+Mapped mapNonceIntegrated(transport::CardChannel& channel, const PaceCipherSuite& suite,
+                          const PaceGroup& group, ByteView nonce,
+                          const crypto::RandomSource& random) {
+    Bytes terminalNonce = random(suite.keySize());
+    apdu::ResponseApdu answer = generalAuthenticate(
+        channel, Chained, encodePaceObject(PaceTag::MappingTerminal, terminalNonce));
     if (!answer.isSuccess()) {
-        throw Error(ErrorCode::CardStatus, std::string("PACE ") + step + " failed", answer.sw);
+        throw Error(ErrorCode::CardStatus, "PACE map nonce failed", answer.sw);
     }
-    tlv::Tlv outer = tlv::parse(answer.data, TagDynamicAuthenticationData);
-    std::optional<tlv::Tlv> object = tlv::findChild(outer, tag);
-    if (!object) {
-        throw Error(ErrorCode::MalformedData, std::string("PACE ") + step + ": data missing");
+    if (!answer.data.empty()) {
+        (void)findPaceObject(answer.data, PaceTag::MappingChip); // a malformed 7C throws
     }
-    return Bytes(object->value.begin(), object->value.end());
+    SecureBytes pseudoRandom = pacePseudoRandom(suite, nonce, terminalNonce, group.primeBits());
+    return {group.mapIntegrated(pseudoRandom), {}};
 }
 
 } // namespace
@@ -84,53 +79,75 @@ PaceResult performPace(transport::CardChannel& channel, const PaceParameters& pa
                        PacePasswordType passwordType, ByteView password,
                        const crypto::RandomSource& random) {
     PaceCipherSuite suite = PaceCipherSuite::fromProtocol(parameters.protocol);
-    PaceEcdhGroup group = PaceEcdhGroup::standardized(parameters.parameterId);
+    std::unique_ptr<PaceGroup> group = staticGroup(parameters, suite);
     SecureBytes passwordKey = derivePacePasswordKey(passwordType, password, suite.keyType);
 
     // §4.4.4.1: select the protocol, the password and the domain parameters.
-    setAuthenticationTemplate(channel, parameters, passwordType);
+    setPaceAuthenticationTemplate(
+        channel, parameters.protocol, passwordType,
+        parameters.referenceParameterId ? std::optional(parameters.parameterId) : std::nullopt);
 
     // §4.4.1 step 1: the chip's nonce, encrypted with K_pi.
-    Bytes encryptedNonce = expectObject(generalAuthenticate(channel, ClaChained, {}),
-                                        TagEncryptedNonce, "encrypted nonce");
+    Bytes encryptedNonce = requirePaceObject(generalAuthenticate(channel, Chained, {}),
+                                             PaceTag::EncryptedNonce, "encrypted nonce");
     SecureBytes nonce = suite.decryptNonce(passwordKey, encryptedNonce);
 
-    // Step 2: Generic Mapping (§4.4.3): exchange mapping keys, G~ = s*G + H.
-    PaceKeyPair mappingKey = group.generateKeyPair(random);
-    Bytes chipMappingKey =
-        expectObject(generalAuthenticate(channel, ClaChained,
-                                         tlv::encode(TagMappingTerminal, mappingKey.publicKey)),
-                     TagMappingChip, "map nonce");
-    PaceEcdhGroup mapped = group.mapGeneric(nonce, mappingKey.privateKey, chipMappingKey);
+    // Step 2: map the nonce to the ephemeral generator.
+    Mapped mapped = suite.mapping == PaceMapping::Integrated
+                        ? mapNonceIntegrated(channel, suite, *group, nonce, random)
+                        : mapNonceGeneric(channel, *group, nonce, random);
 
-    // Step 3: ephemeral ECDH on G~. A chip that reflects our key would also reflect our token.
-    PaceKeyPair ephemeralKey = mapped.generateKeyPair(random);
-    Bytes chipEphemeralKey =
-        expectObject(generalAuthenticate(channel, ClaChained,
-                                         tlv::encode(TagEphemeralTerminal, ephemeralKey.publicKey)),
-                     TagEphemeralChip, "key agreement");
+    // Step 3: ephemeral key agreement on G~. A chip that reflects our key would also reflect
+    // our token (§4.4.1 3c: the public keys must differ).
+    PaceKeyPair ephemeralKey = mapped.group->generateKeyPair(random);
+    Bytes chipEphemeralKey = requirePaceObject(
+        generalAuthenticate(channel, Chained,
+                            encodePaceObject(PaceTag::EphemeralTerminal, ephemeralKey.publicKey)),
+        PaceTag::EphemeralChip, "key agreement");
     if (chipEphemeralKey == ephemeralKey.publicKey) {
         throw Error(ErrorCode::MalformedData, "PACE: the chip echoed the terminal's public key");
     }
-    SecureBytes sharedSecret = mapped.sharedSecret(ephemeralKey.privateKey, chipEphemeralKey);
+    SecureBytes sharedSecret =
+        mapped.group->sharedSecret(ephemeralKey.privateKey, chipEphemeralKey);
     sm::SessionKeys keys = suite.sessionKeys(sharedSecret);
 
     // Step 4: mutual authentication. The chip answers 6300 when K_pi, and so s, differed.
     Bytes terminalToken = suite.authenticationToken(keys.ksMac, chipEphemeralKey);
     apdu::ResponseApdu answer =
-        generalAuthenticate(channel, ClaLast, tlv::encode(TagTokenTerminal, terminalToken));
+        generalAuthenticate(channel, Last, encodePaceObject(PaceTag::TokenTerminal, terminalToken));
     if (refusesPassword(answer)) {
         log(LogLevel::Info, "access", "PACE refused by the card");
         throw Error(ErrorCode::AccessDenied, "the password does not open this card (PACE)",
                     answer.sw);
     }
-    Bytes chipToken = expectObject(answer, TagTokenChip, "mutual authentication");
+    Bytes chipToken = requirePaceObject(answer, PaceTag::TokenChip, "mutual authentication");
     if (!equalConstantTime(chipToken,
                            suite.authenticationToken(keys.ksMac, ephemeralKey.publicKey))) {
         log(LogLevel::Info, "access", "PACE: the chip's authentication token does not verify");
         throw Error(ErrorCode::AccessDenied, "the chip did not prove the password (PACE)");
     }
-    return {std::move(keys), std::move(chipEphemeralKey)};
+
+    PaceResult result;
+    // CAM (§4.4.3.5): the encrypted chip authentication data must come with the token. Other
+    // mappings ignore an 8A, as they ignore the CARs 87 and 88.
+    if (suite.mapping == PaceMapping::ChipAuthentication) {
+        std::optional<Bytes> encrypted =
+            findPaceObject(answer.data, PaceTag::EncryptedChipAuthenticationData);
+        if (!encrypted) {
+            throw Error(ErrorCode::MalformedData,
+                        "PACE-CAM: the chip sent no chip authentication data");
+        }
+        result.chipAuthenticationData = decryptChipAuthenticationData(keys.ksEnc, *encrypted);
+    }
+    result.sessionKeys = std::move(keys);
+    result.keyType = suite.keyType;
+    result.keyAgreement = suite.keyAgreement;
+    result.mapping = suite.mapping;
+    result.chipEphemeralPublicKey = std::move(chipEphemeralKey);
+    result.chipMappingPublicKey = std::move(mapped.chipMappingPublicKey);
+    result.parameterId = parameters.parameterId;
+    result.explicitDomainParameters = parameters.explicitDomainParameters;
+    return result;
 }
 
 } // namespace cccd::access

@@ -1,11 +1,10 @@
 #include "access/PaceEcdh.h"
 
-#include <array>
 #include <utility>
 
-#include <openssl/obj_mac.h>
-
+#include "access/PacePointEncoding.h"
 #include "base/Error.h"
+#include "crypto/Bignum.h"
 
 namespace cccd::access {
 
@@ -14,84 +13,58 @@ namespace {
 constexpr int MaxKeyAttempts = 64; // rejection sampling; each try succeeds with p > 1/2
 constexpr std::uint8_t UncompressedPoint = 0x04;
 
-// ICAO 9303-11 §9.5.1: standardized domain parameters 8-18 are elliptic curves over prime
-// fields (NIST curves by their SEC 2 names, brainpool curves of RFC 5639).
-struct StandardizedCurve {
-    std::uint64_t parameterId;
-    int nid;
-};
-
-constexpr std::array<StandardizedCurve, 11> StandardizedCurves = {{
-    {8, NID_X9_62_prime192v1}, // secp192r1
-    {9, NID_brainpoolP192r1},
-    {10, NID_secp224r1},
-    {11, NID_brainpoolP224r1},
-    {12, NID_X9_62_prime256v1}, // secp256r1
-    {13, NID_brainpoolP256r1},
-    {14, NID_brainpoolP320r1},
-    {15, NID_secp384r1},
-    {16, NID_brainpoolP384r1},
-    {17, NID_brainpoolP512r1},
-    {18, NID_secp521r1},
-}};
-
-crypto::BnCtxPtr newContext() {
-    crypto::BnCtxPtr ctx(BN_CTX_new());
-    if (!ctx) {
-        crypto::throwOpenSslFailure("PACE: BN_CTX_new");
+crypto::EcPointPtr duplicatePoint(const EC_POINT* point, const EC_GROUP* group) {
+    crypto::EcPointPtr copy(EC_POINT_dup(point, group));
+    if (!copy) {
+        crypto::throwOpenSslFailure("PACE: copying a point");
     }
-    return ctx;
+    return copy;
 }
 
-crypto::SecretBignumPtr secretScalar(ByteView bytes) {
-    crypto::SecretBignumPtr k(BN_secure_new());
-    if (!k || BN_bin2bn(bytes.data(), static_cast<int>(bytes.size()), k.get()) == nullptr) {
-        crypto::throwOpenSslFailure("PACE: scalar");
+crypto::EcGroupPtr duplicateGroup(const EC_GROUP* group) {
+    crypto::EcGroupPtr copy(EC_GROUP_dup(group));
+    if (!copy) {
+        crypto::throwOpenSslFailure("PACE: copying the group");
     }
-    BN_set_flags(k.get(), BN_FLG_CONSTTIME);
-    return k;
+    return copy;
 }
 
 } // namespace
 
+std::unique_ptr<PaceEcdhGroup> PaceEcdhGroup::fromCurve(int nid) {
+    crypto::EcGroupPtr group(EC_GROUP_new_by_curve_name(nid));
+    if (!group) {
+        crypto::throwOpenSslFailure("PACE: curve " + std::to_string(nid));
+    }
+    return std::make_unique<PaceEcdhGroup>(std::move(group));
+}
+
+PaceEcdhGroup::PaceEcdhGroup(crypto::EcGroupPtr group)
+    : m_group(std::move(group)),
+      m_generator(duplicatePoint(EC_GROUP_get0_generator(m_group.get()), m_group.get())) {}
+
 PaceEcdhGroup::PaceEcdhGroup(crypto::EcGroupPtr group, crypto::EcPointPtr generator)
     : m_group(std::move(group)), m_generator(std::move(generator)) {}
 
-PaceEcdhGroup::PaceEcdhGroup(const PaceEcdhGroup& other)
-    : m_group(EC_GROUP_dup(other.m_group.get())),
-      m_generator(EC_POINT_dup(other.m_generator.get(), other.m_group.get())) {
-    if (!m_group || !m_generator) {
-        crypto::throwOpenSslFailure("PACE: copying the group");
-    }
+std::size_t PaceEcdhGroup::primeBits() const {
+    return static_cast<std::size_t>(EC_GROUP_get_degree(m_group.get()));
 }
 
-PaceEcdhGroup PaceEcdhGroup::standardized(std::uint64_t parameterId) {
-    for (const StandardizedCurve& curve : StandardizedCurves) {
-        if (curve.parameterId != parameterId) {
-            continue;
-        }
-        crypto::EcGroupPtr group(EC_GROUP_new_by_curve_name(curve.nid));
-        if (!group) {
-            crypto::throwOpenSslFailure("PACE: curve of domain parameter " +
-                                        std::to_string(parameterId));
-        }
-        crypto::EcPointPtr generator(
-            EC_POINT_dup(EC_GROUP_get0_generator(group.get()), group.get()));
-        if (!generator) {
-            crypto::throwOpenSslFailure("PACE: generator");
-        }
-        return {std::move(group), std::move(generator)};
-    }
-    throw Error(ErrorCode::NotSupported,
-                "PACE domain parameter " + std::to_string(parameterId) + " is not an EC curve");
+std::size_t PaceEcdhGroup::orderSize() const {
+    return crypto::bignumByteSize(EC_GROUP_get0_order(m_group.get()));
 }
 
 PaceKeyPair PaceEcdhGroup::generateKeyPair(const crypto::RandomSource& random) const {
     const BIGNUM* order = EC_GROUP_get0_order(m_group.get());
-    auto size = static_cast<std::size_t>(BN_num_bytes(order));
+    std::size_t size = orderSize();
+    auto excessBits = static_cast<int>(8 * size) - BN_num_bits(order);
     for (int attempt = 0; attempt < MaxKeyAttempts; ++attempt) {
         SecureBytes candidate(random(size));
-        crypto::SecretBignumPtr k = secretScalar(candidate);
+        if (candidate.size() != size) {
+            throw Error(ErrorCode::Crypto, "PACE: the random source gave too few bytes");
+        }
+        candidate[0] = static_cast<std::uint8_t>(candidate[0] & (0xFF >> excessBits));
+        crypto::SecretBignumPtr k = crypto::secretBignumFromBytes(candidate);
         if (BN_is_zero(k.get()) || BN_cmp(k.get(), order) >= 0) {
             continue;
         }
@@ -101,63 +74,70 @@ PaceKeyPair PaceEcdhGroup::generateKeyPair(const crypto::RandomSource& random) c
     throw Error(ErrorCode::Crypto, "PACE: the random source gave no usable private key");
 }
 
-SecureBytes PaceEcdhGroup::multiply(ByteView privateKey, ByteView point) const {
-    crypto::EcPointPtr q = decodePoint(point);
-    crypto::EcPointPtr product = multiplyPoint(privateKey, q.get());
+void PaceEcdhGroup::checkPublicKey(ByteView publicKey) const {
+    (void)decodePoint(publicKey);
+}
+
+SecureBytes PaceEcdhGroup::multiply(ByteView scalar, ByteView element) const {
+    crypto::EcPointPtr point = decodePoint(element);
+    crypto::EcPointPtr product = multiplyPoint(scalar, point.get());
     return SecureBytes(encodePoint(product.get()));
 }
 
-SecureBytes PaceEcdhGroup::sharedSecret(ByteView privateKey, ByteView point) const {
-    crypto::EcPointPtr q = decodePoint(point);
-    crypto::EcPointPtr product = multiplyPoint(privateKey, q.get());
-    crypto::BnCtxPtr ctx = newContext();
+SecureBytes PaceEcdhGroup::sharedSecret(ByteView privateKey, ByteView publicKey) const {
+    crypto::EcPointPtr point = decodePoint(publicKey);
+    crypto::EcPointPtr product = multiplyPoint(privateKey, point.get());
+    crypto::BnCtxPtr ctx = crypto::newBignumContext();
     crypto::SecretBignumPtr x(BN_secure_new());
     if (!x || EC_POINT_get_affine_coordinates(m_group.get(), product.get(), x.get(), nullptr,
                                               ctx.get()) != 1) {
         crypto::throwOpenSslFailure("PACE: shared secret");
     }
-    auto fieldSize = static_cast<std::size_t>((EC_GROUP_get_degree(m_group.get()) + 7) / 8);
-    Bytes out(fieldSize, 0);
-    if (BN_bn2binpad(x.get(), out.data(), static_cast<int>(out.size())) < 0) {
-        crypto::throwOpenSslFailure("PACE: shared secret");
-    }
-    return SecureBytes(std::move(out));
+    // BSI TR-03111 §4.3.1 ECKA: the x-coordinate, FE2OS to the byte length of p.
+    return SecureBytes(crypto::bignumToBytes(x.get(), (primeBits() + 7) / 8));
 }
 
-PaceEcdhGroup PaceEcdhGroup::mapGeneric(ByteView nonce, ByteView mappingPrivateKey,
-                                        ByteView chipMappingPublicKey) const {
-    // H = SK_map,IFD * PK_map,IC, then G~ = s*G + H. A G~ at infinity would make every key
-    // agreement trivial; the chip's point is checked on decoding.
+std::unique_ptr<PaceGroup> PaceEcdhGroup::mapGeneric(ByteView nonce, ByteView mappingPrivateKey,
+                                                     ByteView chipMappingPublicKey) const {
+    // H = SK_map,IFD * PK_map,IC, then G~ = s*G + H. The chip's point is checked on decoding.
     crypto::EcPointPtr chipPoint = decodePoint(chipMappingPublicKey);
     crypto::EcPointPtr h = multiplyPoint(mappingPrivateKey, chipPoint.get());
     crypto::EcPointPtr sG = multiplyPoint(nonce, m_generator.get());
 
-    crypto::BnCtxPtr ctx = newContext();
+    crypto::BnCtxPtr ctx = crypto::newBignumContext();
     crypto::EcPointPtr mapped(EC_POINT_new(m_group.get()));
     if (!mapped || EC_POINT_add(m_group.get(), mapped.get(), sG.get(), h.get(), ctx.get()) != 1) {
         crypto::throwOpenSslFailure("PACE: Generic Mapping");
     }
-    if (EC_POINT_is_at_infinity(m_group.get(), mapped.get()) == 1) {
-        throw Error(ErrorCode::MalformedData,
-                    "PACE: the mapped generator is the point at infinity");
-    }
-    crypto::EcGroupPtr group(EC_GROUP_dup(m_group.get()));
-    if (!group) {
-        crypto::throwOpenSslFailure("PACE: copying the group");
-    }
-    return {std::move(group), std::move(mapped)};
+    return withGenerator(std::move(mapped));
+}
+
+std::unique_ptr<PaceGroup> PaceEcdhGroup::mapIntegrated(ByteView pseudoRandom) const {
+    crypto::EcPointPtr mapped = encodeFieldElement(m_group.get(), pseudoRandom);
+    return withGenerator(std::move(mapped));
 }
 
 Bytes PaceEcdhGroup::generator() const {
     return encodePoint(m_generator.get());
 }
 
+std::unique_ptr<PaceGroup> PaceEcdhGroup::withGenerator(crypto::EcPointPtr generator) const {
+    // A generator at infinity would make every key agreement trivial.
+    if (EC_POINT_is_at_infinity(m_group.get(), generator.get()) == 1) {
+        throw Error(ErrorCode::MalformedData,
+                    "PACE: the mapped generator is the point at infinity");
+    }
+    return std::make_unique<PaceEcdhGroup>(duplicateGroup(m_group.get()), std::move(generator));
+}
+
 crypto::EcPointPtr PaceEcdhGroup::decodePoint(ByteView encoded) const {
-    // Only the uncompressed form travels in PACE (ICAO 9303-11 §9.4).
-    if (encoded.empty() || encoded[0] != UncompressedPoint) {
+    // Only the uncompressed form travels in PACE (ICAO 9303-11 §9.4.1), and it has exactly
+    // 1 + 2 * the field size bytes.
+    std::size_t fieldSize = (primeBits() + 7) / 8;
+    if (encoded.size() != 1 + 2 * fieldSize || encoded[0] != UncompressedPoint) {
         throw Error(ErrorCode::MalformedData, "PACE: the chip's point is not uncompressed");
     }
-    crypto::BnCtxPtr ctx = newContext();
+    crypto::BnCtxPtr ctx = crypto::newBignumContext();
     crypto::EcPointPtr point(EC_POINT_new(m_group.get()));
     if (!point) {
         crypto::throwOpenSslFailure("PACE: EC_POINT_new");
@@ -169,11 +149,23 @@ crypto::EcPointPtr PaceEcdhGroup::decodePoint(ByteView encoded) const {
         crypto::clearOpenSslErrors();
         throw Error(ErrorCode::MalformedData, "PACE: the chip's point is not on the curve");
     }
+    // With a cofactor the point must also lie in the subgroup of order n (BSI TR-03111 §3.2.2.1);
+    // every standardized curve has cofactor 1.
+    if (!BN_is_one(EC_GROUP_get0_cofactor(m_group.get()))) {
+        crypto::EcPointPtr check(EC_POINT_new(m_group.get()));
+        if (!check || EC_POINT_mul(m_group.get(), check.get(), nullptr, point.get(),
+                                   EC_GROUP_get0_order(m_group.get()), ctx.get()) != 1) {
+            crypto::throwOpenSslFailure("PACE: subgroup check");
+        }
+        if (EC_POINT_is_at_infinity(m_group.get(), check.get()) != 1) {
+            throw Error(ErrorCode::MalformedData, "PACE: the chip's point is outside the group");
+        }
+    }
     return point;
 }
 
 Bytes PaceEcdhGroup::encodePoint(const EC_POINT* point) const {
-    crypto::BnCtxPtr ctx = newContext();
+    crypto::BnCtxPtr ctx = crypto::newBignumContext();
     std::size_t size = EC_POINT_point2oct(m_group.get(), point, POINT_CONVERSION_UNCOMPRESSED,
                                           nullptr, 0, ctx.get());
     Bytes out(size, 0);
@@ -185,8 +177,8 @@ Bytes PaceEcdhGroup::encodePoint(const EC_POINT* point) const {
 }
 
 crypto::EcPointPtr PaceEcdhGroup::multiplyPoint(ByteView scalar, const EC_POINT* point) const {
-    crypto::SecretBignumPtr k = secretScalar(scalar);
-    crypto::BnCtxPtr ctx = newContext();
+    crypto::SecretBignumPtr k = crypto::secretBignumFromBytes(scalar);
+    crypto::BnCtxPtr ctx = crypto::newBignumContext();
     crypto::EcPointPtr product(EC_POINT_new(m_group.get()));
     if (!product ||
         EC_POINT_mul(m_group.get(), product.get(), nullptr, point, k.get(), ctx.get()) != 1) {

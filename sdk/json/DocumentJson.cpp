@@ -1,5 +1,6 @@
 #include "json/DocumentJson.h"
 
+#include "json/ChipAuthenticationJson.h"
 #include "json/VerificationJson.h"
 
 namespace cccd::json {
@@ -93,10 +94,18 @@ json cardToJson(const reader::Document& d) {
     const reader::CardReadout& r = d.readout;
     json card;
     card["atr"] = toHex(r.atr);
-    card["access_protocol"] = r.accessProtocol;
+    card["access_protocol"] = r.access.protocol;
+    card["access_password"] = r.access.password;
+    card["pace_protocol"] =
+        r.access.paceProtocol.empty() ? json(nullptr) : json(r.access.paceProtocol);
+    card["pace_parameter_id"] =
+        r.access.paceParameterId ? json(*r.access.paceParameterId) : json(nullptr);
+    card["pace_failure"] =
+        r.access.paceFailure.empty() ? json(nullptr) : json(r.access.paceFailure);
     card["extended_length"] = r.extendedLength;
     card["read_binary_commands"] = r.readBinaryCommands;
-    json read = json::array({"EF.COM"});
+    json read = r.efCardAccess.empty() ? json::array() : json::array({"EF.CardAccess"});
+    read.push_back("EF.COM");
     for (const auto& [dg, bytes] : r.dataGroups) {
         read.push_back("DG" + std::to_string(dg));
     }
@@ -228,6 +237,11 @@ json documentToJson(const reader::Document& d, const JsonOptions& options) {
         {"passive_authentication",
          toJson(d.passiveAuthentication, sodHashAlgorithm(d.readout.efSod))},
         {"missing_data_groups", d.missingDataGroups},
+        {"chip_authentication",
+         d.readout.chipAuthentication ? toJson(*d.readout.chipAuthentication) : json(nullptr)},
+        {"active_authentication",
+         d.readout.activeAuthentication ? toJson(*d.readout.activeAuthentication) : json(nullptr)},
+        {"chip_verdict", reader::chipVerdictName(d.chipVerdict())},
     };
     out["verified"] = d.verified();
     return out;

@@ -2,61 +2,22 @@
 
 #include <algorithm>
 
-#include "access/Bac.h"
-#include "apdu/Atr.h"
 #include "base/Error.h"
 #include "base/Log.h"
+#include "lds/CardAccess.h"
 #include "lds/EfCom.h"
 #include "lds/ElementaryFile.h"
 #include "lds/Sod.h"
+#include "reader/Application.h"
+#include "reader/CardAccessFile.h"
+#include "reader/ChipAuthenticity.h"
 #include "reader/FileReader.h"
 #include "sm/SecureMessagingChannel.h"
-#include "transport/Send.h"
+#include "verify/ActiveAuthentication.h"
 
 namespace cccd::reader {
 
 namespace {
-
-// ICAO 9303-10 §2.2: the LDS1 eMRTD application.
-const Bytes EmrtdAid{0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01};
-
-apdu::CommandApdu selectApplicationCommand(bool extended) {
-    return {0x00, 0xA4, 0x04, 0x0C, EmrtdAid, 0, extended};
-}
-
-bool atrDeniesExtendedLength(const transport::CardChannel& channel) {
-    try {
-        return apdu::parseAtr(channel.atr()).extendedLength == false;
-    } catch (const Error&) {
-        return false;
-    }
-}
-
-// Selects the eMRTD application and learns whether extended-length APDUs pass. Few ATRs say
-// (ISO/IEC 7816-4 §8.1.1.2.7) and few readers report their buffer size, so in automatic mode
-// the SELECT itself is sent in extended form first: a card or reader that refuses it answers
-// 6700 or fails the exchange, and the short form follows (ISO/IEC 7816-4 §5.1 allows either).
-bool selectApplication(transport::CardChannel& channel, ExtendedLengthMode mode) {
-    bool probe = mode == ExtendedLengthMode::Auto && channel.capabilities().extendedLength &&
-                 !atrDeniesExtendedLength(channel);
-    if (probe) {
-        try {
-            if (transport::send(channel, selectApplicationCommand(true)).isSuccess()) {
-                return true;
-            }
-        } catch (const Error& e) {
-            if (e.code() == ErrorCode::CardRemoved || e.code() == ErrorCode::ReaderUnplugged) {
-                throw;
-            }
-            log(LogLevel::Info, "reader", "extended-length SELECT refused; using short APDUs");
-        }
-    }
-    apdu::ResponseApdu r = transport::send(channel, selectApplicationCommand(false));
-    if (!r.isSuccess()) {
-        throw Error(ErrorCode::CardStatus, "the card has no eMRTD application", r.sw);
-    }
-    return mode == ExtendedLengthMode::Always && channel.capabilities().extendedLength;
-}
 
 // Citizen data first, the portrait after it, the security files last: a clerk sees the name
 // while the portrait is still on its way.
@@ -96,26 +57,54 @@ std::vector<int> dataGroupsToRead(ByteView efCom, ByteView efSod) {
     return out;
 }
 
+// EF.CardAccess's SecurityInfos; a file that does not parse offers nothing usable, which
+// leaves BAC (ICAO 9303-11 §4.2 has the terminal fall back when it cannot use PACE).
+std::optional<lds::SecurityInfos> parseCardAccess(ByteView file) {
+    if (file.empty()) {
+        return std::nullopt;
+    }
+    try {
+        return lds::CardAccess::parse(file).securityInfos;
+    } catch (const Error&) {
+        log(LogLevel::Warning, "reader", "EF.CardAccess does not parse; PACE not possible");
+        return std::nullopt;
+    }
+}
+
 } // namespace
 
 CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
+                     const ReadOptions& options) {
+    return readCard(channel, AccessKey::fromMrz(key), options);
+}
+
+CardReadout readCard(transport::CardChannel& channel, const AccessKey& key,
                      const ReadOptions& options) {
     for (int dg : options.dataGroups) {
         if (dg < 1 || dg > 16) {
             throw Error(ErrorCode::InvalidArgument, "data groups are numbered 1 to 16");
         }
     }
+    if (!options.activeAuthenticationChallenge.empty() &&
+        options.activeAuthenticationChallenge.size() != verify::ActiveAuthenticationChallengeSize) {
+        throw Error(ErrorCode::InvalidArgument, "an Active Authentication challenge has 8 bytes");
+    }
     CardReadout out;
     out.atr = channel.atr();
+    std::optional<lds::SecurityInfos> cardAccess;
+    if (options.accessPolicy != AccessPolicy::BacOnly) {
+        out.efCardAccess = readCardAccess(channel, options.cancel);
+        cardAccess = parseCardAccess(out.efCardAccess);
+    }
+
     out.extendedLength = selectApplication(channel, options.extendedLength);
     log(LogLevel::Info, "reader",
         out.extendedLength ? "eMRTD application selected; extended-length APDUs"
                            : "eMRTD application selected; short APDUs");
 
-    sm::SessionKeys keys = access::performBac(channel, key.mrzInformationBytes(), options.random);
-    out.accessProtocol = "BAC";
-    sm::SecureMessagingChannel secure(channel, std::move(keys));
-    log(LogLevel::Info, "reader", "access granted with BAC");
+    OpenedChip opened = openChip(channel, cardAccess, key, options.accessPolicy, options.random);
+    out.access = std::move(opened.outcome);
+    sm::SecureMessagingChannel secure(channel, std::move(opened.keys));
 
     FileReader files(secure, out.extendedLength, options.onProgress, options.cancel);
 
@@ -160,6 +149,9 @@ CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
     }
 
     out.readBinaryCommands = files.readCommands();
+    if (options.authenticateChip) {
+        authenticateChip(secure, out, options);
+    }
     return out;
 }
 

@@ -7,8 +7,12 @@
 
 #include "crypto/Random.h"
 #include "mrz/MrzKey.h"
+#include "reader/AccessKey.h"
+#include "reader/ChipAccess.h"
 #include "reader/ReadProgress.h"
 #include "transport/CardChannel.h"
+#include "verify/ActiveAuthenticationResult.h"
+#include "verify/ChipAuthenticationResult.h"
 
 namespace cccd::reader {
 
@@ -26,6 +30,12 @@ struct ReadOptions {
     const CancelFlag* cancel = nullptr;
     crypto::RandomSource random = crypto::systemRandom();
     ExtendedLengthMode extendedLength = ExtendedLengthMode::Auto;
+    AccessPolicy accessPolicy = AccessPolicy::Auto;
+    /// Chip Authentication (DG14) or else Active Authentication (DG15) after the read.
+    bool authenticateChip = true;
+    /// The 8-byte Active Authentication challenge, e.g. a server's nonce so that the signature
+    /// proves this very read (ICAO 9303-11 §6.1); empty: drawn from random.
+    Bytes activeAuthenticationChallenge;
 };
 
 /// A file listed in EF.COM that was not read, and why.
@@ -36,20 +46,31 @@ struct SkippedFile {
 
 /// The raw files of one card session. Parsing and verification come after, from these bytes.
 struct CardReadout {
-    std::string accessProtocol; ///< "BAC"
+    AccessOutcome access;
     Bytes atr;
     bool extendedLength = false;
+    Bytes efCardAccess; ///< empty when the card has none (BAC only) or the policy is BacOnly
     Bytes efCom;
     Bytes efSod;
     std::map<int, Bytes> dataGroups; ///< DG number -> file contents
     std::vector<SkippedFile> skipped;
     std::size_t readBinaryCommands = 0;
+    /// Set when DG14 offered Chip Authentication and it ran.
+    std::optional<verify::ChipAuthenticationResult> chipAuthentication;
+    /// Set when Active Authentication ran (DG15 read, no Chip Authentication offered).
+    std::optional<verify::ActiveAuthenticationResult> activeAuthentication;
 };
 
-/// Reads a card (ICAO 9303-10/-11): SELECT the eMRTD application without selecting the MF
-/// first (the Vietnamese card answers 6D00 to SELECT MF), open it with BAC, then read EF.COM,
-/// the data groups it lists and EF.SOD under secure messaging. Throws Error(AccessDenied) for a
-/// key that does not open the card, Error(Cancelled), Error(CardRemoved) and other typed errors.
+/// Reads a card (ICAO 9303-10/-11, cccd.md §7): EF.CardAccess, SELECT of the eMRTD application
+/// without selecting the MF first (the Vietnamese card answers 6D00 to SELECT MF), PACE or BAC
+/// by options.accessPolicy, then EF.COM, EF.SOD and the data groups under secure messaging.
+/// Throws Error(AccessDenied) for a key that does not open the card, Error(NotSupported) when
+/// the key and the card's protocols do not meet (a CAN for a BAC-only card), Error(Cancelled),
+/// Error(CardRemoved) and other typed errors.
+[[nodiscard]] CardReadout readCard(transport::CardChannel& channel, const AccessKey& key,
+                                   const ReadOptions& options);
+
+/// readCard with the MRZ key alone.
 [[nodiscard]] CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
                                    const ReadOptions& options);
 

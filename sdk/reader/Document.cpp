@@ -56,9 +56,54 @@ const lds::FaceImage* Document::portrait() const {
     return &dg2->faces.front();
 }
 
+std::string_view chipVerdictName(ChipVerdict verdict) {
+    switch (verdict) {
+    case ChipVerdict::Genuine:
+        return "genuine";
+    case ChipVerdict::PossibleClone:
+        return "possible_clone";
+    case ChipVerdict::NotChecked:
+        return "not_checked";
+    }
+    return "not_checked";
+}
+
+// A chip that refuses or garbles the protocol its own signed DG14/DG15 announce is as suspect as
+// one whose proof fails; an offer this SDK cannot run (a key or protocol it does not implement)
+// says nothing about the chip.
+ChipVerdict Document::chipVerdict() const {
+    if (const auto& ca = readout.chipAuthentication) {
+        switch (ca->status) {
+        case verify::ChipAuthenticationStatus::Passed:
+            return ChipVerdict::Genuine;
+        case verify::ChipAuthenticationStatus::Failed:
+            return ChipVerdict::PossibleClone;
+        case verify::ChipAuthenticationStatus::NotOffered:
+            return ChipVerdict::NotChecked;
+        case verify::ChipAuthenticationStatus::Error:
+            return ca->reason == verify::ChipAuthenticationReason::MalformedAnswer
+                       ? ChipVerdict::PossibleClone
+                       : ChipVerdict::NotChecked;
+        }
+    }
+    if (const auto& aa = readout.activeAuthentication) {
+        switch (aa->status) {
+        case verify::ActiveAuthenticationStatus::Passed:
+            return ChipVerdict::Genuine;
+        case verify::ActiveAuthenticationStatus::Failed:
+            return ChipVerdict::PossibleClone;
+        case verify::ActiveAuthenticationStatus::NotOffered:
+        case verify::ActiveAuthenticationStatus::Error:
+            return ChipVerdict::NotChecked;
+        }
+    }
+    return ChipVerdict::NotChecked;
+}
+
 bool Document::verified() const {
     return parseIssues.empty() && missingDataGroups.empty() && !readout.dataGroups.empty() &&
-           passiveAuthentication.verdict == verify::Verdict::Valid;
+           passiveAuthentication.verdict == verify::Verdict::Valid &&
+           chipVerdict() != ChipVerdict::PossibleClone;
 }
 
 Document interpret(CardReadout readout, const verify::TrustStore& trustStore) {

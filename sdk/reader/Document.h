@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/Error.h"
@@ -23,6 +24,16 @@ struct ParseIssue {
     ErrorCode code = ErrorCode::MalformedData;
     std::string reason;
 };
+
+/// Whether the chip proved it is the issuer's and not a copy of its files (ICAO 9303-11 §6).
+enum class ChipVerdict {
+    Genuine,       ///< Chip or Active Authentication passed
+    PossibleClone, ///< it failed: the files may be genuine, the chip that served them is not
+    NotChecked,    ///< the card offers neither, the caller skipped them, or the SDK cannot run it
+};
+
+/// "genuine", "possible_clone", "not_checked" for JSON output.
+[[nodiscard]] std::string_view chipVerdictName(ChipVerdict verdict);
 
 /// Everything one card session produced: the raw files, each parsed into its typed record, and
 /// the Passive Authentication report. Holds personal data: never log it; destroy it when done.
@@ -46,8 +57,11 @@ struct Document {
     /// The first face image of DG2, if any.
     [[nodiscard]] const lds::FaceImage* portrait() const;
 
-    /// Every file parsed, at least one data group read, none missing, and Passive
-    /// Authentication verified up to a trusted CSCA.
+    /// From the Chip or Active Authentication outcome in the readout.
+    [[nodiscard]] ChipVerdict chipVerdict() const;
+
+    /// Every file parsed, at least one data group read, none missing, Passive Authentication
+    /// verified up to a trusted CSCA, and the chip not a possible clone.
     [[nodiscard]] bool verified() const;
 };
 

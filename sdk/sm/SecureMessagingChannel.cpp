@@ -47,10 +47,28 @@ void logExchange(const apdu::CommandApdu& command, const apdu::ResponseApdu& res
     log(LogLevel::Debug, "apdu", line);
 }
 
+// ICAO 9303-11 §9.8: two-key 3DES with an 8-byte counter, AES-128/192/256 with a 16-byte one.
+void checkKeys(const SessionKeys& keys) {
+    bool aes = keys.cipher == SmCipher::Aes;
+    auto keyFits = [aes](std::size_t size) {
+        return aes ? size == 16 || size == 24 || size == 32 : size == 16;
+    };
+    if (!keyFits(keys.ksEnc.size()) || !keyFits(keys.ksMac.size()) ||
+        keys.ssc.size() != (aes ? 16u : 8u)) {
+        throw Error(ErrorCode::InvalidArgument,
+                    "secure messaging: key or counter size does not fit the cipher");
+    }
+}
+
 } // namespace
 
 SecureMessagingChannel::SecureMessagingChannel(transport::CardChannel& inner, SessionKeys keys)
     : m_inner(inner), m_keys(std::move(keys)) {}
+
+void SecureMessagingChannel::restart(SessionKeys keys) {
+    checkKeys(keys);
+    m_keys = std::move(keys);
+}
 
 std::size_t SecureMessagingChannel::blockSize() const {
     return m_keys.cipher == SmCipher::Aes ? 16 : 8;

@@ -32,6 +32,22 @@ public:
 
     [[nodiscard]] const Bytes& ssc() const { return m_keys.ssc; }
 
+    [[nodiscard]] SmCipher cipher() const { return m_keys.cipher; }
+
+    /// True once a failed check or a transport error has ended the session.
+    [[nodiscard]] bool ended() const { return m_broken; }
+
+    /// Continues on the same card with new keys, in place: after Chip Authentication both sides
+    /// replace the BAC/PACE keys with KDF(K) keys and restart the counter at 0 (ICAO 9303-11
+    /// §6.2). The cipher may change (AES PACE followed by 3DES Chip Authentication). A session
+    /// that has ended stays ended: the card has dropped its keys too. Throws
+    /// Error(InvalidArgument) when a key or the counter does not fit the cipher.
+    void restart(SessionKeys keys);
+
+    /// Ends the session on purpose (the chip failed to authenticate itself): every further
+    /// command throws Error(SecureMessaging).
+    void end() { m_broken = true; }
+
 private:
     void incrementSsc();
     [[nodiscard]] Bytes mac(ByteView data) const;

@@ -1,5 +1,6 @@
 // cccd-read against the emulated card through a real pcscd and vpcd: the whole path a clerk's
 // reader takes, from SCardGetStatusChange to the JSON on standard output.
+#include <algorithm>
 #include <csignal>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -106,6 +107,19 @@ protected:
             << "the emulated card never appeared in pcscd: " << m_emulator->errors();
     }
 
+    // The CAN as a clerk would take it: the last 6 digits of the ID number (cccd.md §1.3).
+    static std::string canOf(const std::string& profile) {
+        std::string id = test::loadPersona(profile).at("personalIdNumber").get<std::string>();
+        return id.substr(6);
+    }
+
+    test::RunResult readWithCan(const std::string& can, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args{"--can",  can, "--trust", (profiles() / "csca.pem").string(),
+                                      "--wait", "10"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return test::run(bin("cccd-read"), args, 60s);
+    }
+
     test::RunResult readCard(const std::string& profile, std::vector<std::string> extra = {},
                              const std::string& wait = "10") {
         std::vector<std::string> args{"--mrz-file", (profiles() / (profile + ".mrz")).string(),
@@ -132,7 +146,9 @@ TEST_P(PersonaReadE2ETest, ReadsEveryFieldAndVerifies) {
     json out = json::parse(r.output);
     json p = test::loadPersona(name);
     test::expectDocumentJsonIsPersona(out, p);
-    EXPECT_EQ(out.at("card").at("access_protocol"), "BAC");
+    EXPECT_EQ(out.at("card").at("access_protocol"), "PACE"); // the MRZ key as PACE password
+    EXPECT_EQ(out.at("card").at("access_password"), "MRZ");
+    EXPECT_EQ(out.at("verification").at("chip_verdict"), "genuine");
     EXPECT_EQ(out.at("card").at("files_skipped"),
               json::parse(R"([{"file": "DG3", "reason": "access_denied"}])"));
     EXPECT_EQ(out.at("card").at("extended_length"), p.at("card").at("extendedLength"));
@@ -243,5 +259,71 @@ TEST_F(CardReadE2ETest, BsiReferenceFilesVerifyTheirHashesButNotTheirIssuer) {
     EXPECT_EQ(pa.at("signer").at("signature"), "valid");
     EXPECT_EQ(pa.at("signer").at("chain"), "issuer_unknown");
 }
+
+// The Vietnamese card's preferred path (cccd.md §2.6): PACE-GM with CAN = ID[6..11], then Chip
+// Authentication with the DG14 key, all through pcscd and vpcd.
+TEST_F(CardReadE2ETest, VietnameseCardOpensWithTheCanAndProvesItsChip) {
+    presentCard("vn-basic");
+    test::RunResult r = readWithCan(canOf("vn-basic"));
+    ASSERT_EQ(r.exitCode, ExitSuccess) << r.errors;
+    json out = json::parse(r.output);
+    EXPECT_EQ(out.at("card").at("access_protocol"), "PACE");
+    EXPECT_EQ(out.at("card").at("access_password"), "CAN");
+    EXPECT_EQ(out.at("card").at("pace_protocol"), "0.4.0.127.0.7.2.2.4.2.2");
+    EXPECT_EQ(out.at("card").at("pace_parameter_id"), 13);
+    EXPECT_EQ(out.at("verification").at("chip_authentication").at("status"), "passed");
+    EXPECT_EQ(out.at("verification").at("chip_verdict"), "genuine");
+    EXPECT_TRUE(out.at("verified").get<bool>());
+}
+
+// A wrong CAN: the card answers 6300 at step 4; one attempt, exit 5, no BAC behind the caller's
+// back.
+TEST_F(CardReadE2ETest, WrongCanIsAccessDenied) {
+    presentCard("vn-basic");
+    test::RunResult r = readWithCan("999999");
+    EXPECT_EQ(r.exitCode, ExitAccessDenied) << r.errors;
+    EXPECT_NE(r.errors.find("access_denied"), std::string::npos) << r.errors;
+    EXPECT_TRUE(r.output.empty());
+}
+
+TEST_F(CardReadE2ETest, PaceOnlyCardOpensWithPace) {
+    presentCard("pace-only");
+    test::RunResult r = readWithCan(canOf("pace-only"));
+    ASSERT_EQ(r.exitCode, ExitSuccess) << r.errors;
+    EXPECT_EQ(json::parse(r.output).at("card").at("access_protocol"), "PACE");
+    EXPECT_NE(readCard("pace-only", {"--protocol", "bac"}).exitCode, ExitSuccess);
+}
+
+TEST_F(CardReadE2ETest, BacOnlyCardOpensWithBac) {
+    presentCard("bac-only");
+    test::RunResult r = readCard("bac-only");
+    ASSERT_EQ(r.exitCode, ExitSuccess) << r.errors;
+    json out = json::parse(r.output);
+    EXPECT_EQ(out.at("card").at("access_protocol"), "BAC");
+    EXPECT_EQ(out.at("card").at("pace_protocol"), nullptr);
+}
+
+// A copy of a real card's files on another chip: Passive Authentication is valid, the chip
+// cannot prove the key of DG14 (Chip Authentication) or DG15 (Active Authentication).
+class CloneE2ETest : public CardReadE2ETest, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(CloneE2ETest, SignedFilesOnTheWrongChipArePossibleClones) {
+    std::string name = GetParam();
+    presentCard(name);
+    test::RunResult r = readCard(name);
+    EXPECT_EQ(r.exitCode, ExitVerificationFailed) << r.errors;
+    json verification = json::parse(r.output).at("verification");
+    EXPECT_EQ(verification.at("passive_authentication").at("verdict"), "valid");
+    EXPECT_EQ(verification.at("chip_verdict"), "possible_clone");
+    const char* check = name == "ca-mismatch" ? "chip_authentication" : "active_authentication";
+    EXPECT_EQ(verification.at(check).at("status"), "failed");
+}
+
+INSTANTIATE_TEST_SUITE_P(Profiles, CloneE2ETest, ::testing::Values("ca-mismatch", "aa-mismatch"),
+                         [](const auto& param) {
+                             std::string name = param.param;
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
 
 } // namespace

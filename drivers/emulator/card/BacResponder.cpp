@@ -1,7 +1,5 @@
 #include "emulator/card/BacResponder.h"
 
-#include <algorithm>
-
 #include "crypto/Cipher.h"
 #include "crypto/Hash.h"
 #include "crypto/Kdf.h"
@@ -78,8 +76,8 @@ std::optional<BacResponder::Outcome> BacResponder::authenticate(ByteView command
     outcome.keys.encryptionKey =
         crypto::deriveKey(seed, crypto::KdfCounter::Enc, crypto::KeyType::Tdes);
     outcome.keys.macKey = crypto::deriveKey(seed, crypto::KdfCounter::Mac, crypto::KeyType::Tdes);
-    std::copy_n(rndIc.begin() + 4, 4, outcome.keys.ssc.begin());
-    std::copy_n(rndIfd.begin() + 4, 4, outcome.keys.ssc.begin() + 4);
+    outcome.keys.cipher = SmCipher::Tdes;
+    outcome.keys.ssc = concat(ByteView(rndIc).subspan(4), ByteView(rndIfd).subspan(4));
     return outcome;
 }
 

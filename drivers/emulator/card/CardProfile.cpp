@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "base/Error.h"
+#include "emulator/card/PaceProtocol.h"
 
 namespace cccd::emulator {
 
@@ -79,6 +80,61 @@ SecureBytes secretString(const json& object, const char* key) {
     return SecureBytes(toBytes(object.at(key).get<std::string>()));
 }
 
+std::uint64_t unsignedNumber(const json& value, const char* key) {
+    if (!value.is_number_unsigned()) {
+        malformed(std::string(key) + " must be a non-negative integer");
+    }
+    return value.get<std::uint64_t>();
+}
+
+bool standardizedParameterId(std::uint64_t id) {
+    return id <= 2 || (id >= 8 && id <= 18); // ICAO 9303-11 §9.5.1
+}
+
+// "pace": [{"protocol": "0.4.0.127.0.7.2.2.4.2.2", "parameterId": 13}, ...]
+std::vector<PaceOption> parsePace(const json& list) {
+    std::vector<PaceOption> out;
+    if (list.is_null()) {
+        return out;
+    }
+    if (!list.is_array()) {
+        malformed("pace must be a list");
+    }
+    for (const json& entry : list) {
+        PaceOption option;
+        option.protocol = entry.at("protocol").get<std::string>();
+        option.parameterId = unsignedNumber(entry.at("parameterId"), "parameterId");
+        std::optional<PaceProtocol> protocol = PaceProtocol::fromOid(option.protocol);
+        if (!protocol) {
+            malformed("unknown PACE protocol " + option.protocol);
+        }
+        if (!standardizedParameterId(option.parameterId)) {
+            malformed("PACE parameterId " + std::to_string(option.parameterId) +
+                      " is not a standardized domain parameter");
+        }
+        bool dhGroup = option.parameterId <= 2;
+        if (dhGroup != (protocol->agreement == PaceAgreement::Dh)) {
+            malformed("PACE protocol " + option.protocol + " does not run on parameterId " +
+                      std::to_string(option.parameterId));
+        }
+        out.push_back(std::move(option));
+    }
+    return out;
+}
+
+json paceToJson(const std::vector<PaceOption>& options) {
+    json out = json::array();
+    for (const PaceOption& option : options) {
+        out.push_back({{"protocol", option.protocol}, {"parameterId", option.parameterId}});
+    }
+    return out;
+}
+
+bool knownDigest(const std::string& name) {
+    return name == "sha1" || name == "sha224" || name == "sha256" || name == "sha384" ||
+           name == "sha512";
+}
+
 std::string fidKey(std::uint16_t fid) {
     Bytes b{static_cast<std::uint8_t>(fid >> 8), static_cast<std::uint8_t>(fid & 0xFF)};
     return toHex(b);
@@ -144,6 +200,14 @@ CardProfile parseProfile(std::string_view text) {
         const json& access = doc.at("access");
         profile.mrzInformation = secretString(access, "mrzInformation");
         profile.can = secretString(access, "can");
+        profile.bac = access.value("bac", !profile.mrzInformation.empty());
+        if (profile.bac && profile.mrzInformation.empty()) {
+            malformed("bac needs access.mrzInformation");
+        }
+        profile.pace = parsePace(access.value("pace", json()));
+        if (!profile.pace.empty() && profile.mrzInformation.empty() && profile.can.empty()) {
+            malformed("pace needs access.mrzInformation or access.can");
+        }
 
         profile.masterFiles = parseFiles(doc.value("masterFile", json()), true);
         profile.applicationFiles = parseFiles(doc.value("application", json()), false);
@@ -157,6 +221,19 @@ CardProfile parseProfile(std::string_view text) {
         json keys = doc.value("keys", json::object());
         profile.activeAuthenticationKeyPem = secretString(keys, "activeAuthenticationPrivateKey");
         profile.chipAuthenticationKeyPem = secretString(keys, "chipAuthenticationPrivateKey");
+        profile.activeAuthenticationDigest =
+            keys.value("activeAuthenticationDigest", std::string("sha1"));
+        if (!knownDigest(profile.activeAuthenticationDigest)) {
+            malformed("unknown activeAuthenticationDigest '" + profile.activeAuthenticationDigest +
+                      "'");
+        }
+        profile.chipAuthenticationProtocol =
+            keys.value("chipAuthenticationProtocol", std::string());
+        if (keys.contains("chipAuthenticationKeyId") &&
+            !keys.at("chipAuthenticationKeyId").is_null()) {
+            profile.chipAuthenticationKeyId =
+                unsignedNumber(keys.at("chipAuthenticationKeyId"), "chipAuthenticationKeyId");
+        }
         return profile;
     } catch (const json::exception& e) {
         malformed(std::string("missing or mistyped key: ") + e.what());
@@ -179,7 +256,9 @@ std::string profileToJson(const CardProfile& profile) {
     doc["name"] = profile.name;
     doc["atr"] = toHex(profile.atr);
     doc["access"] = {{"mrzInformation", secretToString(profile.mrzInformation)},
-                     {"can", secretToString(profile.can)}};
+                     {"can", secretToString(profile.can)},
+                     {"bac", profile.offersBac()},
+                     {"pace", paceToJson(profile.pace)}};
     doc["flags"] = {{"extendedLength", profile.extendedLength}};
     if (profile.selectMfStatus) {
         doc["flags"]["selectMfStatus"] = fidKey(*profile.selectMfStatus);
@@ -192,6 +271,16 @@ std::string profileToJson(const CardProfile& profile) {
     }
     if (!profile.chipAuthenticationKeyPem.empty()) {
         keys["chipAuthenticationPrivateKey"] = secretToString(profile.chipAuthenticationKeyPem);
+    }
+    if (!profile.activeAuthenticationKeyPem.empty() ||
+        profile.activeAuthenticationDigest != "sha1") {
+        keys["activeAuthenticationDigest"] = profile.activeAuthenticationDigest;
+    }
+    if (profile.chipAuthenticationKeyId) {
+        keys["chipAuthenticationKeyId"] = *profile.chipAuthenticationKeyId;
+    }
+    if (!profile.chipAuthenticationProtocol.empty()) {
+        keys["chipAuthenticationProtocol"] = profile.chipAuthenticationProtocol;
     }
     doc["keys"] = keys;
     return doc.dump(2) + "\n";

@@ -15,7 +15,7 @@ namespace cccd::emulator {
 /// Who may read an elementary file.
 enum class FileAccess {
     Always, ///< plain or protected, no authentication (EF.CardAccess)
-    Bac,    ///< only under secure messaging after BAC (the LDS files, ICAO 9303-11 §4.3)
+    Bac,    ///< only under secure messaging, after BAC or PACE (the LDS files, ICAO 9303-11 §4.3)
     Eac,    ///< needs EAC Terminal Authentication, which this card does not offer: always 6982
 };
 
@@ -25,19 +25,40 @@ struct ElementaryFile {
     FileAccess access = FileAccess::Bac;
 };
 
+/// One PACE variant the card offers, as a PACEInfo of EF.CardAccess names it (ICAO 9303-11
+/// §9.2.1): the protocol OID and the standardized domain parameters (§9.5.1).
+struct PaceOption {
+    std::string protocol;        ///< dotted OID, e.g. 0.4.0.127.0.7.2.2.4.2.2
+    std::uint64_t parameterId{}; ///< 0-2 MODP groups, 8-18 elliptic curves
+
+    friend bool operator==(const PaceOption&, const PaceOption&) = default;
+};
+
 /// Everything that makes one card: its files, its access key, its keys and its quirks. Loaded
 /// from the profile JSON that cccd-profile-gen writes (format in drivers/emulator/README.md).
 struct CardProfile {
     std::string name;           ///< a label without personal data, used in logs
     Bytes atr;                  ///< contact ATR or PC/SC pseudo-ATR
     SecureBytes mrzInformation; ///< BAC password: document number, DOB, expiry with check digits
-    SecureBytes can;            ///< PACE password (kept for PACE on the card side)
+    SecureBytes can;            ///< PACE password (card access number, digits)
+    /// The card offers BAC (needs mrzInformation). The JSON default is true when
+    /// mrzInformation is set.
+    bool bac = true;
+    std::vector<PaceOption> pace; ///< PACE variants the card offers, in order of preference
     std::vector<ElementaryFile> masterFiles;      ///< EFs directly under the MF (EF.CardAccess)
     std::vector<ElementaryFile> applicationFiles; ///< EFs of the eMRTD application
     bool extendedLength = true;                   ///< accepts extended Lc/Le (else 6700)
     std::optional<std::uint16_t> selectMfStatus;  ///< set: SELECT MF answers this SW (VN: 6D00)
     SecureBytes activeAuthenticationKeyPem;       ///< PKCS#8 PEM, for Active Authentication
-    SecureBytes chipAuthenticationKeyPem;         ///< PKCS#8 PEM, for Chip Authentication
+    /// Digest of Active Authentication signatures: "sha1" (default), "sha224", "sha256", ...
+    std::string activeAuthenticationDigest = "sha1";
+    SecureBytes chipAuthenticationKeyPem; ///< PKCS#8 PEM, for Chip Authentication and PACE-CAM
+    std::optional<std::uint64_t> chipAuthenticationKeyId; ///< keyId of the CA key, if DG14 has one
+    /// The ChipAuthenticationInfo protocol of DG14 (dotted OID); empty: no Chip Authentication.
+    std::string chipAuthenticationProtocol;
+
+    /// BAC is on offer: enabled and a password to derive its keys from.
+    [[nodiscard]] bool offersBac() const { return bac && !mrzInformation.empty(); }
 };
 
 /// The default access of a file by FID: MF files are free, DG3/DG4 need EAC, the rest BAC.

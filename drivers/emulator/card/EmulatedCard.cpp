@@ -5,6 +5,8 @@
 
 #include "base/Error.h"
 #include "base/Log.h"
+#include "emulator/card/PaceProtocol.h"
+#include "emulator/card/SecurityEnvironment.h"
 #include "emulator/card/StatusWord.h"
 
 namespace cccd::emulator {
@@ -18,17 +20,30 @@ constexpr std::uint8_t InsSelect = 0xA4;
 constexpr std::uint8_t InsReadBinary = 0xB0;
 constexpr std::uint8_t InsGetChallenge = 0x84;
 constexpr std::uint8_t InsExternalAuthenticate = 0x82;
+constexpr std::uint8_t InsManageSecurityEnvironment = 0x22;
+constexpr std::uint8_t InsGeneralAuthenticate = 0x86;
+constexpr std::uint8_t InsInternalAuthenticate = 0x88;
 
-// CLA: 00 plain, 0C secure messaging with authenticated header (ISO/IEC 7816-4 §5.4.1).
+// CLA: 00 plain, 0C secure messaging with authenticated header, bit 5 (10) command chaining
+// (ISO/IEC 7816-4 §5.4.1).
 constexpr std::uint8_t ClaPlain = 0x00;
 constexpr std::uint8_t ClaProtected = 0x0C;
+constexpr std::uint8_t ClaChaining = 0x10;
+
+// MSE P1-P2 (ISO/IEC 7816-4 §11.5.11): Set for mutual authentication with the authentication
+// template (ICAO 9303-11 §4.4.4.1, PACE; §6.2, Chip Authentication), and Set for
+// computation with the key agreement template (§6.2, Chip Authentication with 3DES).
+// P1 C1 (PACE: computation and verification) or 41 (Chip Authentication: computation only),
+// P2 A4 authentication template or A6 key agreement template (ICAO 9303-11 §4.4.4.1, §6.2).
+constexpr std::uint16_t MseSetAuthenticationTemplate = 0xC1A4;
+constexpr std::uint16_t MseSetChipAuthenticationTemplate = 0x41A4;
+constexpr std::uint16_t MseSetKeyAgreementTemplate = 0x41A6;
+
+// ICAO 9303-11 §9.2 (ChipAuthenticationInfo): id-CA = 0.4.0.127.0.7.2.2.3.
+constexpr std::string_view ChipAuthenticationArc = "0.4.0.127.0.7.2.2.3.";
 
 constexpr std::size_t ChallengeSize = 8;
 constexpr std::size_t BacCommandSize = 40;
-
-CardResponse status(StatusWord sw) {
-    return {{}, toUint(sw), false};
-}
 
 std::vector<ElementaryFile> copyFiles(const std::vector<ElementaryFile>& files) {
     return files;
@@ -44,10 +59,34 @@ EmulatedCard::EmulatedCard(CardProfile profile, crypto::RandomSource random)
 
 void EmulatedCard::reset() {
     m_session.reset();
+    m_nextSessionKeys.reset();
     m_files.reset();
-    if (!m_profile.mrzInformation.empty()) {
+    m_authentication = Authentication::None;
+    if (m_profile.offersBac()) {
         m_bac.emplace(m_profile.mrzInformation, m_random);
     }
+    if (!m_profile.pace.empty()) {
+        m_pace.emplace(m_profile, m_random);
+    }
+    m_chipAuthentication.reset();
+    if (!m_profile.chipAuthenticationProtocol.empty() &&
+        !m_profile.chipAuthenticationKeyPem.empty()) {
+        m_chipAuthentication.emplace(m_profile.chipAuthenticationKeyPem.view(),
+                                     m_profile.chipAuthenticationProtocol,
+                                     m_profile.chipAuthenticationKeyId, 1, m_random);
+    }
+    m_activeAuthentication.reset();
+    if (!m_profile.activeAuthenticationKeyPem.empty()) {
+        m_activeAuthentication.emplace(m_profile.activeAuthenticationKeyPem.view(),
+                                       m_profile.activeAuthenticationDigest, m_random);
+    }
+}
+
+std::optional<SmCipher> EmulatedCard::secureMessagingCipher() const {
+    if (!m_session) {
+        return std::nullopt;
+    }
+    return m_session->cipher();
 }
 
 void EmulatedCard::insert() {
@@ -93,10 +132,11 @@ Bytes EmulatedCard::answer(ByteView commandApdu) {
         return responseApdu({}, toUint(StatusWord::WrongLength));
     }
 
-    if (command->cla == ClaProtected) {
+    auto cla = static_cast<std::uint8_t>(command->cla & ~ClaChaining);
+    if (cla == ClaProtected) {
         return answerProtected(*command);
     }
-    if (command->cla != ClaPlain) {
+    if (cla != ClaPlain) {
         return responseApdu({}, toUint(StatusWord::ClassNotSupported));
     }
 
@@ -105,6 +145,10 @@ Bytes EmulatedCard::answer(ByteView commandApdu) {
     m_session.reset();
     CardResponse response = execute(*command, false);
     m_removed = response.cardRemoved;
+    if (m_nextSessionKeys) {
+        m_session.emplace(std::move(*m_nextSessionKeys));
+        m_nextSessionKeys.reset();
+    }
     return responseApdu(response.data, response.statusWord);
 }
 
@@ -129,15 +173,24 @@ Bytes EmulatedCard::answerProtected(const CommandApdu& outer) {
         m_removed = true;
         return {};
     }
-    if (!m_session) { // the command itself ended the session (a new BAC)
-        return responseApdu(response.data, response.statusWord);
-    }
     ResponseFaults faults = m_faults.nextResponse;
     m_faults.nextResponse = ResponseFaults{};
-    return m_session->wrapResponse(response.data, response.statusWord, faults);
+    Bytes protectedResponse = m_session->wrapResponse(response.data, response.statusWord, faults);
+
+    // A protocol run under secure messaging (PACE again, Chip Authentication) answers under the
+    // old keys; the commands after it use the new ones.
+    if (m_nextSessionKeys) {
+        m_session->restart(std::move(*m_nextSessionKeys));
+        m_nextSessionKeys.reset();
+    }
+    return protectedResponse;
 }
 
 CardResponse EmulatedCard::execute(const CommandApdu& command, bool secureMessaging) {
+    // Only the GENERAL AUTHENTICATE steps of PACE and Chip Authentication come chained.
+    if ((command.cla & ClaChaining) != 0 && command.ins != InsGeneralAuthenticate) {
+        return status(StatusWord::CommandChainingNotSupported);
+    }
     switch (command.ins) {
     case InsSelect:
         return selectCommand(m_files, command, m_profile.selectMfStatus);
@@ -147,9 +200,13 @@ CardResponse EmulatedCard::execute(const CommandApdu& command, bool secureMessag
         return getChallenge(command);
     case InsExternalAuthenticate:
         return externalAuthenticate(command, secureMessaging);
+    case InsManageSecurityEnvironment:
+        return manageSecurityEnvironment(command, secureMessaging);
+    case InsGeneralAuthenticate:
+        return generalAuthenticate(command, secureMessaging);
+    case InsInternalAuthenticate:
+        return activeAuthentication(command, secureMessaging);
     default:
-        // TODO(emulator): PACE (MSE:Set AT, GENERAL AUTHENTICATE), Active Authentication
-        // (INTERNAL AUTHENTICATE) and Chip Authentication; BAC-only readers work without them.
         return status(StatusWord::InstructionNotSupported);
     }
 }
@@ -164,7 +221,7 @@ CardResponse EmulatedCard::getChallenge(const CommandApdu& command) {
         return status(StatusWord::WrongLength);
     }
     if (!m_bac) {
-        return {crypto::randomBytes(ChallengeSize), toUint(StatusWord::Success), false};
+        return status(StatusWord::InstructionNotSupported); // a PACE-only card has no BAC
     }
     return {m_bac->challenge(), toUint(StatusWord::Success), false};
 }
@@ -190,9 +247,108 @@ CardResponse EmulatedCard::externalAuthenticate(const CommandApdu& command, bool
         log(LogLevel::Info, LogCategory, "BAC refused: wrong access key");
         return status(StatusWord::AuthenticationFailed);
     }
-    m_session.emplace(std::move(outcome->keys));
+    m_nextSessionKeys = std::move(outcome->keys);
     log(LogLevel::Debug, LogCategory, "BAC established: secure messaging on");
     return {std::move(outcome->response), toUint(StatusWord::Success), false};
+}
+
+// MANAGE SECURITY ENVIRONMENT: the protocol OID in MSE:Set AT decides who runs the following
+// GENERAL AUTHENTICATE steps: PACE (0.4.0.127.0.7.2.2.4.*) or Chip Authentication
+// (0.4.0.127.0.7.2.2.3.*). MSE:Set KAT belongs to Chip Authentication.
+CardResponse EmulatedCard::manageSecurityEnvironment(const CommandApdu& command,
+                                                     bool secureMessaging) {
+    auto p1p2 = static_cast<std::uint16_t>((command.p1 << 8) | command.p2);
+    if (p1p2 == MseSetKeyAgreementTemplate) {
+        return chipAuthentication(command, secureMessaging);
+    }
+    if (p1p2 != MseSetAuthenticationTemplate && p1p2 != MseSetChipAuthenticationTemplate) {
+        return status(StatusWord::IncorrectP1P2);
+    }
+    std::optional<SecurityEnvironment> environment = parseSecurityEnvironment(command.data);
+    if (!environment || !environment->protocol) {
+        return status(StatusWord::IncorrectData);
+    }
+    const std::string& protocol = *environment->protocol;
+    if (protocol.rfind(ChipAuthenticationArc, 0) == 0) {
+        return chipAuthentication(command, secureMessaging);
+    }
+    if (!PaceProtocol::isPaceOid(protocol) || !m_pace) {
+        return status(StatusWord::IncorrectData);
+    }
+    m_authentication = Authentication::None;
+    StatusWord sw = m_pace->setAuthenticationTemplate(command.data);
+    if (sw == StatusWord::Success) {
+        m_authentication = Authentication::Pace;
+    }
+    return status(sw);
+}
+
+// GENERAL AUTHENTICATE goes to the protocol the last MSE:Set AT chose.
+CardResponse EmulatedCard::generalAuthenticate(const CommandApdu& command, bool secureMessaging) {
+    switch (m_authentication) {
+    case Authentication::Pace: {
+        CardResponse response = m_pace->generalAuthenticate(command);
+        if (std::optional<SessionKeys> keys = m_pace->takeSessionKeys()) {
+            m_nextSessionKeys = std::move(keys);
+            m_authentication = Authentication::None;
+            log(LogLevel::Debug, LogCategory, "PACE established: secure messaging on");
+        } else if (response.statusWord == toUint(StatusWord::AuthenticationFailed)) {
+            log(LogLevel::Info, LogCategory, "PACE refused: wrong password");
+        }
+        return response;
+    }
+    case Authentication::ChipAuthentication:
+        return chipAuthentication(command, secureMessaging);
+    case Authentication::None:
+        break;
+    }
+    return status(StatusWord::ConditionsOfUseNotSatisfied);
+}
+
+// Chip Authentication (ICAO 9303-11 §6.2) inside the session BAC or PACE opened: MSE:Set KAT
+// (version 1 in one step), or MSE:Set AT with a CA OID then GENERAL AUTHENTICATE. The answer
+// that completes it still goes out under the old keys; the new ones follow (m_nextSessionKeys).
+CardResponse EmulatedCard::chipAuthentication(const CommandApdu& command, bool secureMessaging) {
+    if (!m_chipAuthentication) {
+        return status(StatusWord::IncorrectData);
+    }
+    if (!secureMessaging) {
+        return status(StatusWord::SecurityStatusNotSatisfied);
+    }
+    ChipAuthenticationResponder::Outcome outcome;
+    if (command.ins == InsGeneralAuthenticate) {
+        m_authentication = Authentication::None;
+        outcome = m_chipAuthentication->generalAuthenticate(command.data);
+    } else if (command.p2 == (MseSetKeyAgreementTemplate & 0xFF)) {
+        outcome = m_chipAuthentication->setKeyAgreementTemplate(command.data);
+    } else {
+        outcome = m_chipAuthentication->setAuthenticationTemplate(command.data);
+        if (outcome.statusWord == StatusWord::Success) {
+            m_authentication = Authentication::ChipAuthentication;
+        }
+    }
+    if (outcome.newKeys) {
+        m_nextSessionKeys = std::move(outcome.newKeys);
+        log(LogLevel::Debug, LogCategory, "Chip Authentication done: new session keys");
+    }
+    return {std::move(outcome.response), toUint(outcome.statusWord), false};
+}
+
+// INTERNAL AUTHENTICATE of Active Authentication (ICAO 9303-11 §6.1): the chip signs the
+// terminal's 8-byte challenge with the private key of DG15.
+CardResponse EmulatedCard::activeAuthentication(const CommandApdu& command, bool secureMessaging) {
+    if (!m_activeAuthentication) {
+        return status(StatusWord::InstructionNotSupported);
+    }
+    if (!secureMessaging) {
+        return status(StatusWord::SecurityStatusNotSatisfied);
+    }
+    if (command.p1 != 0 || command.p2 != 0) {
+        return status(StatusWord::IncorrectP1P2);
+    }
+    ActiveAuthenticationResponder::Outcome outcome =
+        m_activeAuthentication->internalAuthenticate(command.data);
+    return {std::move(outcome.response), toUint(outcome.statusWord), false};
 }
 
 } // namespace cccd::emulator

@@ -6,13 +6,17 @@
 
 #include "base/Bytes.h"
 #include "crypto/Random.h"
+#include "emulator/card/ActiveAuthenticationResponder.h"
 #include "emulator/card/BacResponder.h"
 #include "emulator/card/CardProfile.h"
+#include "emulator/card/ChipAuthenticationResponder.h"
 #include "emulator/card/CommandApdu.h"
 #include "emulator/card/FaultPlan.h"
 #include "emulator/card/FileCommands.h"
 #include "emulator/card/FileSystem.h"
+#include "emulator/card/PaceResponder.h"
 #include "emulator/card/SecureMessagingSession.h"
+#include "emulator/card/SessionKeys.h"
 
 namespace cccd::emulator {
 
@@ -24,12 +28,16 @@ struct CardStatistics {
 };
 
 /// A complete eMRTD chip (ICAO 9303-10/-11) built from a card profile: the file system with the
-/// eMRTD application, BAC, 3DES secure messaging, READ BINARY with short and extended lengths,
-/// and the profile's quirks. It answers raw command APDUs with raw response APDUs, so that any
-/// link (in-process channel, vpcd) can carry it. Not thread-safe: one caller at a time.
+/// eMRTD application, BAC and PACE, 3DES and AES secure messaging, READ BINARY with short and
+/// extended lengths, and the profile's quirks. It answers raw command APDUs with raw response
+/// APDUs, so that any link (in-process channel, vpcd) can carry it. Not thread-safe: one caller
+/// at a time.
 class EmulatedCard {
 public:
-    /// random: RND.IC and K.IC come from it, so tests can replay the ICAO worked example.
+    /// random: RND.IC and K.IC of BAC, the nonce and private keys of PACE (in the order
+    /// PaceResponder documents) come from it, so tests can replay the ICAO worked examples.
+    /// Throws Error(InvalidArgument) or Error(NotSupported) for PACE options the card cannot
+    /// serve.
     explicit EmulatedCard(CardProfile profile,
                           crypto::RandomSource random = crypto::systemRandom());
 
@@ -51,6 +59,9 @@ public:
 
     [[nodiscard]] bool secureMessagingActive() const { return m_session.has_value(); }
 
+    /// The cipher of the current secure messaging session, if any.
+    [[nodiscard]] std::optional<SmCipher> secureMessagingCipher() const;
+
     [[nodiscard]] FaultPlan& faults() { return m_faults; }
 
     /// Flips bits of one byte of a file: the file no longer matches its hash in EF.SOD.
@@ -60,9 +71,19 @@ public:
     [[nodiscard]] const CardStatistics& statistics() const { return m_statistics; }
 
 private:
+    /// Which protocol the last MSE:Set AT gave GENERAL AUTHENTICATE to.
+    enum class Authentication { None, Pace, ChipAuthentication };
+
     [[nodiscard]] CardResponse execute(const CommandApdu& command, bool secureMessaging);
     [[nodiscard]] CardResponse getChallenge(const CommandApdu& command);
     [[nodiscard]] CardResponse externalAuthenticate(const CommandApdu& command,
+                                                    bool secureMessaging);
+    [[nodiscard]] CardResponse manageSecurityEnvironment(const CommandApdu& command,
+                                                         bool secureMessaging);
+    [[nodiscard]] CardResponse generalAuthenticate(const CommandApdu& command,
+                                                   bool secureMessaging);
+    [[nodiscard]] CardResponse chipAuthentication(const CommandApdu& command, bool secureMessaging);
+    [[nodiscard]] CardResponse activeAuthentication(const CommandApdu& command,
                                                     bool secureMessaging);
     [[nodiscard]] Bytes answer(ByteView commandApdu);
     [[nodiscard]] Bytes answerProtected(const CommandApdu& outer);
@@ -71,7 +92,14 @@ private:
     crypto::RandomSource m_random;
     FileSystem m_files;
     std::optional<BacResponder> m_bac;
+    std::optional<PaceResponder> m_pace;
+    std::optional<ChipAuthenticationResponder> m_chipAuthentication;
+    std::optional<ActiveAuthenticationResponder> m_activeAuthentication;
+    Authentication m_authentication = Authentication::None;
     std::optional<SecureMessagingSession> m_session;
+    /// Keys a protocol just agreed: the session switches to them once the response that
+    /// finished the protocol has gone out (under the old keys, if any).
+    std::optional<SessionKeys> m_nextSessionKeys;
     FaultPlan m_faults;
     CardStatistics m_statistics;
     bool m_removed = false;

@@ -14,10 +14,6 @@ constexpr std::uint8_t ReturnFci = 0x00;
 constexpr std::uint8_t ReturnFcp = 0x04;
 constexpr std::uint8_t NoResponseData = 0x0C;
 
-CardResponse status(StatusWord sw) {
-    return {{}, toUint(sw), false};
-}
-
 std::uint16_t fidOf(ByteView data) {
     return static_cast<std::uint16_t>((data[0] << 8) | data[1]);
 }
@@ -124,7 +120,7 @@ CardResponse readBinaryCommand(FileSystem& files, const CommandApdu& command, bo
         offset = (static_cast<std::size_t>(command.p1) << 8) | command.p2;
     }
 
-    // Access conditions (ICAO 9303-11 §4.3 and §7.1): LDS files only under BAC secure messaging.
+    // Access conditions (ICAO 9303-11 §4.3, §4.4, §7.1): LDS files only under secure messaging.
     bool allowed =
         ef->access == FileAccess::Always || (ef->access == FileAccess::Bac && secureMessaging);
     if (!allowed) {

@@ -53,7 +53,13 @@ const ElementaryFile* FileSystem::selectBySfi(std::uint8_t sfi) {
     std::vector<ElementaryFile>& primary =
         m_df == Df::Application ? m_applicationFiles : m_masterFiles;
     auto it = std::find_if(primary.begin(), primary.end(), matches);
-    if (it == primary.end()) {
+    if (it == primary.end() && m_df == Df::Application) {
+        // Inside the application the EFs of the MF stay reachable (EF.CardAccess by SFI 1C).
+        it = std::find_if(m_masterFiles.begin(), m_masterFiles.end(), matches);
+        if (it == m_masterFiles.end()) {
+            return nullptr;
+        }
+    } else if (it == primary.end()) {
         return nullptr;
     }
     m_current = &*it;

@@ -36,6 +36,7 @@ public:
     [[nodiscard]] const ElementaryFile* selectFile(std::uint16_t fid);
 
     /// READ BINARY with a short EF identifier (ISO/IEC 7816-4 §11.2.2): SFI = low 5 bits of FID.
+    /// Inside the application the MF's EFs are found too, after the application's own.
     [[nodiscard]] const ElementaryFile* selectBySfi(std::uint8_t sfi);
 
     [[nodiscard]] const ElementaryFile* currentFile() const;

@@ -17,9 +17,23 @@ constexpr std::uint32_t TagLe = 0x97;
 constexpr std::uint32_t TagStatus = 0x99;
 constexpr std::uint32_t TagMac = 0x8E;
 constexpr std::uint8_t PaddingIndicator = 0x01;
-constexpr std::size_t BlockSize = 8;
 constexpr std::size_t MacSize = 8;
-const Bytes ZeroIv(BlockSize, 0);
+
+// ICAO 9303-11 §9.8.6.1 (3DES) and §9.8.6.2 (AES): block and send sequence counter sizes.
+constexpr std::size_t TdesBlockSize = 8;
+constexpr std::size_t AesBlockSize = 16;
+
+void checkKeys(const SessionKeys& keys) {
+    bool tdes = keys.cipher == SmCipher::Tdes;
+    std::size_t ssc = tdes ? TdesBlockSize : AesBlockSize;
+    bool keySizes = tdes ? keys.encryptionKey.size() == 16 && keys.macKey.size() == 16
+                         : (keys.encryptionKey.size() == 16 || keys.encryptionKey.size() == 24 ||
+                            keys.encryptionKey.size() == 32) &&
+                               keys.macKey.size() == keys.encryptionKey.size();
+    if (!keySizes || keys.ssc.size() != ssc) {
+        throw Error(ErrorCode::InvalidArgument, "secure messaging keys or SSC of the wrong size");
+    }
+}
 
 std::size_t decodeLe(ByteView value) {
     if (value.size() == 1) {
@@ -31,7 +45,18 @@ std::size_t decodeLe(ByteView value) {
 
 } // namespace
 
-SecureMessagingSession::SecureMessagingSession(SessionKeys keys) : m_keys(std::move(keys)) {}
+SecureMessagingSession::SecureMessagingSession(SessionKeys keys) {
+    restart(std::move(keys));
+}
+
+void SecureMessagingSession::restart(SessionKeys keys) {
+    checkKeys(keys);
+    m_keys = std::move(keys);
+}
+
+std::size_t SecureMessagingSession::blockSize() const {
+    return m_keys.cipher == SmCipher::Tdes ? TdesBlockSize : AesBlockSize;
+}
 
 void SecureMessagingSession::incrementSsc() {
     for (auto it = m_keys.ssc.rbegin(); it != m_keys.ssc.rend(); ++it) {
@@ -41,10 +66,37 @@ void SecureMessagingSession::incrementSsc() {
     }
 }
 
+// The MAC over SSC || data, padded: the retail MAC for 3DES (§9.8.6.1), AES-CMAC truncated to
+// 8 bytes for AES (§9.8.6.2).
 Bytes SecureMessagingSession::macWithSsc(ByteView data) const {
     Bytes input(m_keys.ssc.begin(), m_keys.ssc.end());
     append(input, data);
-    return crypto::retailMac(m_keys.macKey, crypto::pad(input, BlockSize));
+    Bytes padded = crypto::pad(input, blockSize());
+    if (m_keys.cipher == SmCipher::Tdes) {
+        return crypto::retailMac(m_keys.macKey, padded);
+    }
+    Bytes mac = crypto::aesCmac(m_keys.macKey, padded);
+    mac.resize(MacSize);
+    return mac;
+}
+
+// 3DES-CBC with a zero IV (§9.8.6.1); AES-CBC with IV = E(KS_enc, SSC) (§9.8.6.2).
+Bytes SecureMessagingSession::encrypt(ByteView plain) const {
+    Bytes padded = crypto::pad(plain, blockSize());
+    if (m_keys.cipher == SmCipher::Tdes) {
+        return crypto::tdesCbcEncrypt(m_keys.encryptionKey, Bytes(TdesBlockSize, 0), padded);
+    }
+    Bytes iv = crypto::aesEncryptBlock(m_keys.encryptionKey, m_keys.ssc);
+    return crypto::aesCbcEncrypt(m_keys.encryptionKey, iv, padded);
+}
+
+Bytes SecureMessagingSession::decrypt(ByteView cipherText) const {
+    if (m_keys.cipher == SmCipher::Tdes) {
+        return crypto::unpad(
+            crypto::tdesCbcDecrypt(m_keys.encryptionKey, Bytes(TdesBlockSize, 0), cipherText));
+    }
+    Bytes iv = crypto::aesEncryptBlock(m_keys.encryptionKey, m_keys.ssc);
+    return crypto::unpad(crypto::aesCbcDecrypt(m_keys.encryptionKey, iv, cipherText));
 }
 
 std::variant<CommandApdu, StatusWord>
@@ -81,7 +133,7 @@ SecureMessagingSession::unwrapCommand(const CommandApdu& outer) {
 
     // MAC input: SSC || pad(CLA INS P1 P2) || DO'87' || DO'97', padded (ICAO 9303-11 §9.8.6).
     Bytes header{outer.cla, outer.ins, outer.p1, outer.p2};
-    Bytes macInput = crypto::pad(header, BlockSize);
+    Bytes macInput = crypto::pad(header, blockSize());
     if (cryptogram) {
         append(macInput, cryptogram->encoded);
     }
@@ -114,12 +166,11 @@ SecureMessagingSession::unwrapCommand(const CommandApdu& outer) {
             }
             encrypted = encrypted.subspan(1);
         }
-        if (encrypted.empty() || encrypted.size() % BlockSize != 0) {
+        if (encrypted.empty() || encrypted.size() % blockSize() != 0) {
             return StatusWord::SmDataObjectsIncorrect;
         }
         try {
-            inner.data =
-                crypto::unpad(crypto::tdesCbcDecrypt(m_keys.encryptionKey, ZeroIv, encrypted));
+            inner.data = decrypt(encrypted);
         } catch (const Error&) {
             return StatusWord::SmDataObjectsIncorrect;
         }
@@ -134,8 +185,7 @@ Bytes SecureMessagingSession::wrapResponse(ByteView data, std::uint16_t statusWo
     Bytes do87;
     if (!data.empty()) {
         Bytes value{PaddingIndicator};
-        append(value,
-               crypto::tdesCbcEncrypt(m_keys.encryptionKey, ZeroIv, crypto::pad(data, BlockSize)));
+        append(value, encrypt(data));
         if (faults.corruptCryptogram) {
             value.back() ^= 0x01;
         }

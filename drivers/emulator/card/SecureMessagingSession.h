@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <variant>
@@ -19,12 +20,22 @@ struct ResponseFaults {
     std::optional<std::uint8_t> dropObject; ///< leave out DO'87', DO'99' or DO'8E'
 };
 
-/// 3DES secure messaging seen from the chip (ICAO 9303-11 §9.8, ISO/IEC 7816-4 §10): checks and
-/// opens protected command APDUs, protects response APDUs. Each direction increments the send
-/// sequence counter once.
+/// Secure messaging seen from the chip (ICAO 9303-11 §9.8, ISO/IEC 7816-4 §10), with 3DES or
+/// AES: checks and opens protected command APDUs, protects response APDUs. Each direction
+/// increments the send sequence counter once. Throws Error(InvalidArgument) for keys or an SSC
+/// of the wrong size for the cipher.
 class SecureMessagingSession {
 public:
     explicit SecureMessagingSession(SessionKeys keys);
+
+    /// Continues with new keys and counter (Chip Authentication re-keys the session, ICAO
+    /// 9303-11 §6.2); the old keys are wiped.
+    void restart(SessionKeys keys);
+
+    [[nodiscard]] SmCipher cipher() const { return m_keys.cipher; }
+
+    /// The current send sequence counter, for tests.
+    [[nodiscard]] const Bytes& ssc() const { return m_keys.ssc; }
 
     /// Verifies DO'8E' over SSC || padded masked header || DO'87'/DO'85' || DO'97' and decrypts
     /// the data. On failure the status word to answer in plain: 6987 when a mandatory data
@@ -37,7 +48,10 @@ public:
 
 private:
     void incrementSsc();
+    [[nodiscard]] std::size_t blockSize() const;
     [[nodiscard]] Bytes macWithSsc(ByteView data) const;
+    [[nodiscard]] Bytes encrypt(ByteView plain) const;
+    [[nodiscard]] Bytes decrypt(ByteView cipherText) const;
 
     SessionKeys m_keys;
 };

@@ -1,18 +1,23 @@
 #pragma once
 
-#include <array>
-#include <cstdint>
-
+#include "base/Bytes.h"
 #include "base/SecureBytes.h"
 
 namespace cccd::emulator {
 
-/// The secure messaging keys and send sequence counter that BAC leaves behind on the card
-/// (ICAO 9303-11 §9.7.4 and §9.8.2).
+/// The block cipher of a secure messaging session (ICAO 9303-11 §9.8).
+enum class SmCipher {
+    Tdes, ///< 3DES-CBC with a zero IV, retail MAC, 8-byte SSC (BAC, PACE with 3DES)
+    Aes,  ///< AES-CBC with IV = E(KS_enc, SSC), CMAC truncated to 8 bytes, 16-byte SSC
+};
+
+/// The secure messaging keys and send sequence counter that BAC (ICAO 9303-11 §9.7.4), PACE
+/// (§4.4.3.4, SSC 0) or Chip Authentication leave behind on the card (§9.8.2).
 struct SessionKeys {
-    SecureBytes encryptionKey; ///< KS_enc, two-key 3DES
-    SecureBytes macKey;        ///< KS_mac, two-key 3DES
-    std::array<std::uint8_t, 8> ssc{};
+    SmCipher cipher = SmCipher::Tdes;
+    SecureBytes encryptionKey; ///< KS_enc: two-key 3DES or AES-128/192/256
+    SecureBytes macKey;        ///< KS_mac
+    Bytes ssc;                 ///< 8 bytes (3DES) or 16 bytes (AES), big-endian
 };
 
 } // namespace cccd::emulator

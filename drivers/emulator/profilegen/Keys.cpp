@@ -1,11 +1,44 @@
 #include "emulator/profilegen/Keys.h"
 
+#include <array>
+
 #include <openssl/core_names.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
+#include "base/Error.h"
+
 namespace cccd::emulator {
+
+namespace {
+
+using PkeyCtxPtr = crypto::OpenSslPtr<EVP_PKEY_CTX, EVP_PKEY_CTX_free>;
+
+// ICAO 9303-11 §9.5.1 table 6: IDs 0-2 are the MODP groups with prime order subgroups of
+// RFC 5114 §2.1-2.3 (OpenSSL's X9.42 "DHX" groups), 8-18 curves by their OpenSSL names.
+constexpr std::array<const char*, 3> DhGroups = {"dh_1024_160", "dh_2048_224", "dh_2048_256"};
+constexpr std::array<const char*, 11> Curves = {
+    "prime192v1",      "brainpoolP192r1", "secp224r1",       "brainpoolP224r1",
+    "prime256v1",      "brainpoolP256r1", "brainpoolP320r1", "secp384r1",
+    "brainpoolP384r1", "brainpoolP512r1", "secp521r1"};
+constexpr std::uint64_t FirstCurveId = 8;
+
+crypto::EvpPkeyPtr generateDhKey(const char* group) {
+    PkeyCtxPtr context(EVP_PKEY_CTX_new_from_name(nullptr, "DHX", nullptr));
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, const_cast<char*>(group), 0),
+        OSSL_PARAM_construct_end()};
+    EVP_PKEY* key = nullptr;
+    if (!context || EVP_PKEY_keygen_init(context.get()) != 1 ||
+        EVP_PKEY_CTX_set_params(context.get(), params) != 1 ||
+        EVP_PKEY_keygen(context.get(), &key) != 1) {
+        crypto::throwOpenSslFailure(std::string("DH key generation in ") + group);
+    }
+    return crypto::EvpPkeyPtr(key);
+}
+
+} // namespace
 
 crypto::EvpPkeyPtr generateEcKey(const std::string& curve) {
     crypto::EvpPkeyPtr key(EVP_EC_gen(curve.c_str()));
@@ -13,6 +46,17 @@ crypto::EvpPkeyPtr generateEcKey(const std::string& curve) {
         crypto::throwOpenSslFailure("EC key generation on " + curve);
     }
     return key;
+}
+
+crypto::EvpPkeyPtr generateStandardizedKey(std::uint64_t parameterId) {
+    if (parameterId < DhGroups.size()) {
+        return generateDhKey(DhGroups[parameterId]);
+    }
+    if (parameterId >= FirstCurveId && parameterId - FirstCurveId < Curves.size()) {
+        return generateEcKey(Curves[parameterId - FirstCurveId]);
+    }
+    throw Error(ErrorCode::InvalidArgument,
+                "no standardized domain parameters with ID " + std::to_string(parameterId));
 }
 
 crypto::EvpPkeyPtr generateRsaKey(unsigned bits) {

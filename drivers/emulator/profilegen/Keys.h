@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "base/Bytes.h"
@@ -10,6 +11,10 @@ namespace cccd::emulator {
 
 /// A fresh EC key on a named curve ("P-384", "brainpoolP384r1", ...).
 [[nodiscard]] crypto::EvpPkeyPtr generateEcKey(const std::string& curve);
+
+/// A fresh key on standardized domain parameters (ICAO 9303-11 §9.5.1): 0-2 the DH groups of
+/// RFC 5114 §2.1-2.3, 8-18 the elliptic curves. Throws Error(InvalidArgument) for other IDs.
+[[nodiscard]] crypto::EvpPkeyPtr generateStandardizedKey(std::uint64_t parameterId);
 
 /// A fresh RSA key with e = 65537.
 [[nodiscard]] crypto::EvpPkeyPtr generateRsaKey(unsigned bits);

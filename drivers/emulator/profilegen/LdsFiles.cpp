@@ -5,10 +5,10 @@
 
 namespace cccd::emulator {
 
-Bytes buildEfCom() {
+Bytes buildEfCom(ByteView dataGroupTags) {
     Bytes body = tlv::encode(0x5F01, toBytes("0107"));
     append(body, tlv::encode(0x5F36, toBytes("040000")));
-    append(body, tlv::encode(0x5C, Bytes{0x61, 0x75, 0x63, 0x6D, 0x6F, 0x6E}));
+    append(body, tlv::encode(0x5C, dataGroupTags));
     return tlv::encode(0x60, body);
 }
 

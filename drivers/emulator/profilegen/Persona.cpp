@@ -33,6 +33,66 @@ std::string text(const json& doc, const char* key) {
     return doc.at(key).get<std::string>();
 }
 
+std::optional<std::uint64_t> optionalNumber(const json& object, const char* key) {
+    if (!object.contains(key) || object.at(key).is_null()) {
+        return std::nullopt;
+    }
+    if (!object.at(key).is_number_unsigned()) {
+        malformed(std::string(key) + " must be a non-negative integer");
+    }
+    return object.at(key).get<std::uint64_t>();
+}
+
+// "card" keys for BAC, PACE, TA, CA and AA; absent keys keep the CCCD's defaults and null
+// switches a protocol off (format in drivers/emulator/README.md).
+CardFeatures parseFeatures(const json& card) {
+    CardFeatures features;
+    features.bac = card.value("bac", features.bac);
+    features.terminalAuthentication =
+        card.value("terminalAuthentication", features.terminalAuthentication);
+    if (card.contains("pace")) {
+        features.pace.clear();
+        for (const json& entry : card.at("pace")) {
+            PaceOption option;
+            option.protocol = text(entry, "protocol");
+            option.parameterId = optionalNumber(entry, "parameterId").value_or(option.parameterId);
+            features.pace.push_back(option);
+        }
+    }
+    if (card.contains("chipAuthentication")) {
+        const json& ca = card.at("chipAuthentication");
+        features.chipAuthentication.reset();
+        if (!ca.is_null()) {
+            ChipAuthenticationOption option;
+            option.protocol = ca.value("protocol", option.protocol);
+            option.parameterId = optionalNumber(ca, "parameterId").value_or(option.parameterId);
+            option.keyId = optionalNumber(ca, "keyId");
+            option.explicitParameters = ca.value("explicitParameters", option.explicitParameters);
+            option.keyMismatch = ca.value("keyMismatch", option.keyMismatch);
+            features.chipAuthentication = option;
+        }
+    }
+    if (card.contains("activeAuthentication")) {
+        const json& aa = card.at("activeAuthentication");
+        features.activeAuthentication.reset();
+        if (!aa.is_null()) {
+            ActiveAuthenticationOption option;
+            std::string key = aa.value("keyType", std::string("rsa"));
+            if (key != "rsa" && key != "ec") {
+                malformed("activeAuthentication.keyType must be rsa or ec");
+            }
+            option.keyType = key == "rsa" ? ActiveAuthenticationOption::KeyType::Rsa
+                                          : ActiveAuthenticationOption::KeyType::Ec;
+            option.rsaBits = aa.value("rsaBits", option.rsaBits);
+            option.parameterId = optionalNumber(aa, "parameterId").value_or(option.parameterId);
+            option.digest = aa.value("digest", option.digest);
+            option.keyMismatch = aa.value("keyMismatch", option.keyMismatch);
+            features.activeAuthentication = option;
+        }
+    }
+    return features;
+}
+
 } // namespace
 
 std::chrono::year_month_day parseIsoDate(std::string_view value) {
@@ -98,6 +158,11 @@ Persona parsePersona(std::string_view source) {
         p.selectMfStatus = card.at("selectMfStatus").is_null()
                                ? std::nullopt
                                : std::optional(card.at("selectMfStatus").get<std::string>());
+    }
+    try {
+        p.features = parseFeatures(card);
+    } catch (const json::exception& e) {
+        malformed(std::string("card features: ") + e.what());
     }
     return p;
 }

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "emulator/profilegen/CardFeatures.h"
+
 namespace cccd::emulator {
 
 /// An invented card holder and the quirks of their card: the input of the profile generator.
@@ -41,6 +43,7 @@ struct Persona {
     bool extendedLength = true;
     bool cardAccess = true; ///< EF.CardAccess with the real card's SecurityInfos
     std::optional<std::string> selectMfStatus = std::string("6D00");
+    CardFeatures features; ///< BAC, PACE, TA, CA and AA as the card offers them
 };
 
 /// Throws Error(MalformedData) naming the missing or bad key.

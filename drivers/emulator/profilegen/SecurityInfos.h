@@ -3,16 +3,28 @@
 #include <openssl/evp.h>
 
 #include "base/Bytes.h"
+#include "emulator/profilegen/CardFeatures.h"
 
 namespace cccd::emulator {
 
-/// EF.CardAccess as the CCCD has it (cccd.md §1.4): TerminalAuthenticationInfo v1,
-/// ChipAuthenticationInfo id-CA-ECDH-AES-CBC-CMAC-128 v1, PACEInfo id-PACE-ECDH-GM-AES-CBC-CMAC-128
-/// v2 with parameterId 13 (brainpoolP256r1). BSI TR-03110-3 §A.1 defines the SecurityInfos.
-[[nodiscard]] Bytes buildCardAccess();
+// SecurityInfos (ICAO 9303-11 §9.2, BSI TR-03110-3 §A.1.1) in the order of the CCCD's files:
+// TerminalAuthenticationInfo, ChipAuthenticationInfo, PACEInfos, then in DG14 and
+// EF.CardSecurity the ChipAuthenticationPublicKeyInfo (and in DG14 an ActiveAuthenticationInfo
+// for ECDSA Active Authentication).
 
-/// DG14 (ICAO 9303-11 §9.2.x, cccd.md §1.5): the same SecurityInfos plus a
-/// ChipAuthenticationPublicKeyInfo id-PK-ECDH with explicit domain parameters and no keyId.
-[[nodiscard]] Bytes buildDg14(EVP_PKEY* chipAuthenticationKey);
+/// EF.CardAccess: the SET of TA, CA and PACE infos. With the default features it is the
+/// CCCD's 54 bytes (cccd.md §1.4).
+[[nodiscard]] Bytes buildCardAccess(const CardFeatures& features);
+
+/// DG14 (ICAO 9303-10 §4.7.14, cccd.md §1.5): the infos of EF.CardAccess, the CA public key
+/// (explicit EC parameters when the features ask, keyId when set) and, when the AA key is EC,
+/// ActiveAuthenticationInfo naming ecdsa-with-<digest>.
+[[nodiscard]] Bytes buildDg14(const CardFeatures& features, EVP_PKEY* chipAuthenticationKey,
+                              EVP_PKEY* activeAuthenticationKey);
+
+/// The SecurityInfos EF.CardSecurity signs (BSI TR-03110-3 §A.1.2, required for
+/// PACE-CAM): the infos of EF.CardAccess and the CA public key.
+[[nodiscard]] Bytes cardSecurityInfos(const CardFeatures& features,
+                                      EVP_PKEY* chipAuthenticationKey);
 
 } // namespace cccd::emulator

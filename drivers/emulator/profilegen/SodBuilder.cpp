@@ -1,5 +1,7 @@
 #include "emulator/profilegen/SodBuilder.h"
 
+#include <string>
+
 #include <openssl/cms.h>
 
 #include "crypto/Hash.h"
@@ -11,7 +13,8 @@ namespace cccd::emulator {
 
 namespace {
 
-constexpr const char* LdsSecurityObjectOid = "2.23.136.1.1.1"; // ICAO 9303-10 §4.6.2.1
+constexpr const char* LdsSecurityObjectOid = "2.23.136.1.1.1";   // ICAO 9303-10 §4.6.2.1
+constexpr const char* SecurityObjectOid = "0.4.0.127.0.7.3.2.1"; // BSI TR-03110-3 §A.1.2.5
 constexpr const char* Sha256Oid = "2.16.840.1.101.3.4.2.1";
 
 using CmsPtr = crypto::OpenSslPtr<CMS_ContentInfo, CMS_ContentInfo_free>;
@@ -39,14 +42,14 @@ Bytes buildLdsSecurityObject(const std::vector<DataGroupFile>& dataGroups) {
     return tlv::encode(0x30, body);
 }
 
-Bytes buildSod(ByteView ldsSecurityObject, X509* documentSigner, EVP_PKEY* documentSignerKey,
-               std::chrono::sys_seconds signingTime) {
+Bytes buildSignedData(std::string_view eContentType, ByteView content, X509* documentSigner,
+                      EVP_PKEY* documentSignerKey, std::chrono::sys_seconds signingTime) {
     constexpr unsigned Flags = CMS_BINARY | CMS_NOSMIMECAP | CMS_PARTIAL;
     CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, Flags));
     if (!cms) {
         crypto::throwOpenSslFailure("CMS SignedData");
     }
-    Asn1ObjectPtr contentType(OBJ_txt2obj(LdsSecurityObjectOid, 1));
+    Asn1ObjectPtr contentType(OBJ_txt2obj(std::string(eContentType).c_str(), 1));
     check(contentType ? CMS_set1_eContentType(cms.get(), contentType.get()) : 0, "eContentType");
 
     // SHA-256 with the DS key; the certificate goes into `certificates`, the sid is
@@ -63,9 +66,8 @@ Bytes buildSod(ByteView ldsSecurityObject, X509* documentSigner, EVP_PKEY* docum
                : 0,
           "signingTime");
 
-    crypto::BioPtr content(
-        BIO_new_mem_buf(ldsSecurityObject.data(), static_cast<int>(ldsSecurityObject.size())));
-    check(content ? CMS_final(cms.get(), content.get(), nullptr, Flags) : 0, "CMS signature");
+    crypto::BioPtr input(BIO_new_mem_buf(content.data(), static_cast<int>(content.size())));
+    check(input ? CMS_final(cms.get(), input.get(), nullptr, Flags) : 0, "CMS signature");
 
     int size = i2d_CMS_ContentInfo(cms.get(), nullptr);
     if (size <= 0) {
@@ -74,7 +76,19 @@ Bytes buildSod(ByteView ldsSecurityObject, X509* documentSigner, EVP_PKEY* docum
     Bytes der(static_cast<std::size_t>(size));
     unsigned char* out = der.data();
     i2d_CMS_ContentInfo(cms.get(), &out);
-    return tlv::encode(0x77, der);
+    return der;
+}
+
+Bytes buildSod(ByteView ldsSecurityObject, X509* documentSigner, EVP_PKEY* documentSignerKey,
+               std::chrono::sys_seconds signingTime) {
+    return tlv::encode(0x77, buildSignedData(LdsSecurityObjectOid, ldsSecurityObject,
+                                             documentSigner, documentSignerKey, signingTime));
+}
+
+Bytes buildCardSecurity(ByteView securityInfos, X509* documentSigner, EVP_PKEY* documentSignerKey,
+                        std::chrono::sys_seconds signingTime) {
+    return buildSignedData(SecurityObjectOid, securityInfos, documentSigner, documentSignerKey,
+                           signingTime);
 }
 
 } // namespace cccd::emulator

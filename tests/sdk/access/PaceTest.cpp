@@ -3,17 +3,14 @@
 // PACE passwords of the invented holder in cccd.md §1.3.
 #include "access/Pace.h"
 
-#include <array>
-
 #include <gtest/gtest.h>
 
 #include "access/PaceCipherSuite.h"
-#include "access/PaceEcdh.h"
+#include "access/PaceGroup.h"
 #include "access/PacePassword.h"
 #include "base/Error.h"
+#include "sdk/access/PaceTestSupport.h"
 #include "sdk/mrz/CccdSpec.h"
-#include "support/ScriptedChannel.h"
-#include "support/TestData.h"
 
 using namespace cccd;
 using test::hexField;
@@ -24,24 +21,10 @@ nlohmann::json paceVectors() {
     return test::vectors("icao-pace-ecdh-gm.json");
 }
 
-crypto::RandomSource replay(std::vector<Bytes> values) {
-    auto queue = std::make_shared<std::vector<Bytes>>(std::move(values));
-    return [queue](std::size_t count) {
-        if (queue->empty()) {
-            ADD_FAILURE() << "more randomness drawn than the vector has";
-            return Bytes(count, 0);
-        }
-        Bytes next = queue->front();
-        queue->erase(queue->begin());
-        EXPECT_EQ(next.size(), count);
-        return next;
-    };
-}
-
 // Appendix G draws the terminal's mapping key, then its ephemeral key.
 crypto::RandomSource appendixGRandom(const nlohmann::json& v) {
-    return replay({hexField(v.at("mapping"), "terminal_mapping_private_key"),
-                   hexField(v.at("key_agreement"), "terminal_ephemeral_private_key")});
+    return test::replayRandom({hexField(v.at("mapping"), "terminal_mapping_private_key"),
+                               hexField(v.at("key_agreement"), "terminal_ephemeral_private_key")});
 }
 
 access::PaceParameters appendixGParameters(const nlohmann::json& v) {
@@ -67,21 +50,12 @@ void scriptAppendixG(test::ScriptedChannel& card, const nlohmann::json& v, std::
     }
 }
 
-access::PaceEcdhGroup appendixGGroup(const nlohmann::json& v) {
-    return access::PaceEcdhGroup::standardized(v.at("parameter_id").get<std::uint64_t>());
+std::unique_ptr<access::PaceGroup> appendixGGroup(const nlohmann::json& v) {
+    return access::PaceGroup::standardized(v.at("parameter_id").get<std::uint64_t>());
 }
 
 access::PaceCipherSuite appendixGSuite(const nlohmann::json& v) {
     return access::PaceCipherSuite::fromProtocol(v.at("protocol_oid").get<std::string>());
-}
-
-template <typename Call> void expectError(ErrorCode expected, Call&& call) {
-    try {
-        call();
-        ADD_FAILURE() << "no error thrown";
-    } catch (const Error& e) {
-        EXPECT_EQ(e.code(), expected) << e.what();
-    }
 }
 
 } // namespace
@@ -121,45 +95,45 @@ TEST(PaceTest, DecryptsAppendixGNonce) {
 TEST(PaceTest, MapsAppendixGGenerator) {
     auto v = paceVectors();
     auto mapping = v.at("mapping");
-    access::PaceEcdhGroup group = appendixGGroup(v);
+    std::unique_ptr<access::PaceGroup> group = appendixGGroup(v);
 
-    access::PaceKeyPair terminal =
-        group.generateKeyPair(replay({hexField(mapping, "terminal_mapping_private_key")}));
+    access::PaceKeyPair terminal = group->generateKeyPair(
+        test::replayRandom({hexField(mapping, "terminal_mapping_private_key")}));
     EXPECT_EQ(toHex(terminal.publicKey),
               mapping.at("terminal_mapping_public_key").get<std::string>());
 
     // H is the same from either side.
     Bytes chipKey = hexField(mapping, "chip_mapping_public_key");
-    EXPECT_EQ(toHex(group.multiply(terminal.privateKey, chipKey)),
+    EXPECT_EQ(toHex(group->multiply(terminal.privateKey, chipKey)),
               mapping.at("shared_secret_H").get<std::string>());
     EXPECT_EQ(
-        toHex(group.multiply(hexField(mapping, "chip_mapping_private_key"), terminal.publicKey)),
+        toHex(group->multiply(hexField(mapping, "chip_mapping_private_key"), terminal.publicKey)),
         mapping.at("shared_secret_H").get<std::string>());
 
-    access::PaceEcdhGroup mapped = group.mapGeneric(hexField(v.at("nonce"), "decrypted_nonce_s"),
-                                                    terminal.privateKey, chipKey);
-    EXPECT_EQ(toHex(mapped.generator()), mapping.at("mapped_generator_G").get<std::string>());
-    EXPECT_NE(toHex(group.generator()), toHex(mapped.generator()));
+    std::unique_ptr<access::PaceGroup> mapped = group->mapGeneric(
+        hexField(v.at("nonce"), "decrypted_nonce_s"), terminal.privateKey, chipKey);
+    EXPECT_EQ(toHex(mapped->generator()), mapping.at("mapped_generator_G").get<std::string>());
+    EXPECT_NE(toHex(group->generator()), toHex(mapped->generator()));
 }
 
 TEST(PaceTest, AgreesAppendixGSharedSecretAndSessionKeys) {
     auto v = paceVectors();
     auto mapping = v.at("mapping");
     auto agreement = v.at("key_agreement");
-    access::PaceEcdhGroup mapped =
-        appendixGGroup(v).mapGeneric(hexField(v.at("nonce"), "decrypted_nonce_s"),
-                                     hexField(mapping, "terminal_mapping_private_key"),
-                                     hexField(mapping, "chip_mapping_public_key"));
+    std::unique_ptr<access::PaceGroup> mapped =
+        appendixGGroup(v)->mapGeneric(hexField(v.at("nonce"), "decrypted_nonce_s"),
+                                      hexField(mapping, "terminal_mapping_private_key"),
+                                      hexField(mapping, "chip_mapping_public_key"));
 
-    access::PaceKeyPair terminal =
-        mapped.generateKeyPair(replay({hexField(agreement, "terminal_ephemeral_private_key")}));
+    access::PaceKeyPair terminal = mapped->generateKeyPair(
+        test::replayRandom({hexField(agreement, "terminal_ephemeral_private_key")}));
     EXPECT_EQ(toHex(terminal.publicKey),
               agreement.at("terminal_ephemeral_public_key").get<std::string>());
     SecureBytes k =
-        mapped.sharedSecret(terminal.privateKey, hexField(agreement, "chip_ephemeral_public_key"));
+        mapped->sharedSecret(terminal.privateKey, hexField(agreement, "chip_ephemeral_public_key"));
     EXPECT_EQ(toHex(k), agreement.at("shared_secret_K").get<std::string>());
-    EXPECT_EQ(toHex(mapped.sharedSecret(hexField(agreement, "chip_ephemeral_private_key"),
-                                        terminal.publicKey)),
+    EXPECT_EQ(toHex(mapped->sharedSecret(hexField(agreement, "chip_ephemeral_private_key"),
+                                         terminal.publicKey)),
               agreement.at("shared_secret_K").get<std::string>());
 
     sm::SessionKeys keys = appendixGSuite(v).sessionKeys(k);
@@ -204,6 +178,13 @@ TEST(PaceTest, ReplaysAppendixGExchange) {
     EXPECT_EQ(toHex(result.sessionKeys.ssc), expected.at("ssc_after_pace").get<std::string>());
     EXPECT_EQ(toHex(result.chipEphemeralPublicKey),
               v.at("key_agreement").at("chip_ephemeral_public_key").get<std::string>());
+    EXPECT_EQ(result.mapping, access::PaceMapping::Generic);
+    EXPECT_EQ(result.keyAgreement, access::PaceKeyAgreement::Ecdh);
+    EXPECT_EQ(result.keyType, crypto::KeyType::Aes128);
+    EXPECT_EQ(toHex(result.chipMappingPublicKey),
+              v.at("mapping").at("chip_mapping_public_key").get<std::string>());
+    EXPECT_TRUE(result.chipAuthenticationData.empty());
+    EXPECT_EQ(result.parameterId, 13U);
 }
 
 TEST(PaceTest, SendsParameterIdInMseSetAtWhenAsked) {
@@ -218,7 +199,7 @@ TEST(PaceTest, SendsParameterIdInMseSetAtWhenAsked) {
 
     access::PaceParameters parameters = appendixGParameters(v);
     parameters.referenceParameterId = true;
-    expectError(ErrorCode::CardStatus, [&] {
+    test::expectError(ErrorCode::CardStatus, [&] {
         (void)access::performPace(card, parameters, access::PacePasswordType::Mrz, mrzPassword(v),
                                   appendixGRandom(v));
     });
@@ -253,7 +234,7 @@ TEST(PaceTest, ForgedChipTokenIsAccessDenied) {
     Bytes forged = hexField(apdu(v, 4), "response");
     forged[4] ^= 0x01; // first byte of T_IC inside 7C 0A 86 08
     card.expect(hexField(apdu(v, 4), "command"), forged);
-    expectError(ErrorCode::AccessDenied, [&] {
+    test::expectError(ErrorCode::AccessDenied, [&] {
         (void)access::performPace(card, appendixGParameters(v), access::PacePasswordType::Mrz,
                                   mrzPassword(v), appendixGRandom(v));
     });
@@ -267,7 +248,7 @@ TEST(PaceTest, ChipMappingKeyOffTheCurveIsMalformed) {
     Bytes forged = hexField(apdu(v, 2), "response");
     forged[forged.size() - 3] ^= 0x01; // last byte of the point's y-coordinate
     card.expect(hexField(apdu(v, 2), "command"), forged);
-    expectError(ErrorCode::MalformedData, [&] {
+    test::expectError(ErrorCode::MalformedData, [&] {
         (void)access::performPace(card, appendixGParameters(v), access::PacePasswordType::Mrz,
                                   mrzPassword(v), appendixGRandom(v));
     });
@@ -283,46 +264,116 @@ TEST(PaceTest, ChipEchoingTheTerminalKeyIsRejected) {
     echo[2] = 0x84;
     append(echo, Bytes{0x90, 0x00});
     card.expect(command, echo);
-    expectError(ErrorCode::MalformedData, [&] {
+    test::expectError(ErrorCode::MalformedData, [&] {
         (void)access::performPace(card, appendixGParameters(v), access::PacePasswordType::Mrz,
                                   mrzPassword(v), appendixGRandom(v));
     });
 }
 
-// ICAO 9303-11 §9.5.1: the EC rows of the standardized domain parameters, by field size.
-TEST(PaceTest, KnowsStandardizedCurves8To18) {
-    struct Row {
-        std::uint64_t id;
-        const char* name;
-        std::size_t fieldBits;
-    };
-
-    const std::array<Row, 11> rows = {{{8, "secp192r1", 192},
-                                       {9, "brainpoolP192r1", 192},
-                                       {10, "secp224r1", 224},
-                                       {11, "brainpoolP224r1", 224},
-                                       {12, "secp256r1", 256},
-                                       {13, "brainpoolP256r1", 256},
-                                       {14, "brainpoolP320r1", 320},
-                                       {15, "secp384r1", 384},
-                                       {16, "brainpoolP384r1", 384},
-                                       {17, "brainpoolP512r1", 512},
-                                       {18, "secp521r1", 521}}};
-    for (const Row& row : rows) {
-        Bytes g = access::PaceEcdhGroup::standardized(row.id).generator();
-        EXPECT_EQ(g.size(), 1 + 2 * ((row.fieldBits + 7) / 8)) << row.name;
-    }
-    for (std::uint64_t id : {0, 1, 2, 7, 19}) {
-        expectError(ErrorCode::NotSupported,
-                    [&] { (void)access::PaceEcdhGroup::standardized(id); });
+// The four steps' refusals: a refused step 1-3 is a card status error, a refusal at step 4 means
+// the password does not open the card.
+TEST(PaceTest, RefusedStepsKeepTheStatusWord) {
+    auto v = paceVectors();
+    for (std::size_t step = 1; step <= 3; ++step) {
+        for (const char* sw : {"6A80", "6300", "6982"}) {
+            test::ScriptedChannel card;
+            scriptAppendixG(card, v, step);
+            card.expect(hexField(apdu(v, step), "command"), fromHex(sw));
+            test::expectError(ErrorCode::CardStatus,
+                              static_cast<std::uint16_t>(std::stoul(sw, nullptr, 16)), [&] {
+                                  (void)access::performPace(card, appendixGParameters(v),
+                                                            access::PacePasswordType::Mrz,
+                                                            mrzPassword(v), appendixGRandom(v));
+                              });
+            EXPECT_TRUE(card.done()) << "step " << step << " SW " << sw;
+        }
     }
 }
 
-TEST(PaceTest, RejectsOtherPaceVariants) {
-    expectError(ErrorCode::NotSupported, [] {
-        (void)access::PaceCipherSuite::fromProtocol("0.4.0.127.0.7.2.2.4.4.2"); // ECDH-IM
+TEST(PaceTest, RefusalAtStep4IsAccessDeniedOrCardStatus) {
+    auto v = paceVectors();
+
+    struct Row {
+        const char* sw;
+        ErrorCode code;
+    };
+
+    for (Row row : {Row{"6300", ErrorCode::AccessDenied}, Row{"6982", ErrorCode::AccessDenied},
+                    Row{"6985", ErrorCode::AccessDenied}, Row{"6A80", ErrorCode::CardStatus}}) {
+        test::ScriptedChannel card;
+        scriptAppendixG(card, v, 4);
+        card.expect(hexField(apdu(v, 4), "command"), fromHex(row.sw));
+        test::expectError(row.code, static_cast<std::uint16_t>(std::stoul(row.sw, nullptr, 16)),
+                          [&] {
+                              (void)access::performPace(card, appendixGParameters(v),
+                                                        access::PacePasswordType::Mrz,
+                                                        mrzPassword(v), appendixGRandom(v));
+                          });
+    }
+}
+
+// Conformance ISO7816_C_11/13/19: a wrong tag inside 7C, and answers that are not a 7C at all.
+TEST(PaceTest, MalformedDynamicAuthenticationDataIsMalformed) {
+    auto v = paceVectors();
+    std::vector<std::pair<std::size_t, Bytes>> faults = {
+        {1, fromHex("7C129010854D8DF5827FA6852D1A4FA701CDDDCA9000")}, // tag 90 for 80
+        {1, fromHex("7D1280109BFF93E6ED9F5F9764EC0D783D14FB039000")}, // 7D for 7C
+        {1, fromHex("7C1280109BFF9000")},                             // truncated
+        {1, fromHex("9000")},                                         // no data
+        {4, fromHex("7C0A9608917F37B5C0E6D8D19000")},                 // tag 96 for 86
+    };
+    for (const auto& [step, response] : faults) {
+        test::ScriptedChannel card;
+        scriptAppendixG(card, v, step);
+        card.expect({}, response);
+        test::expectError(ErrorCode::MalformedData, [&] {
+            (void)access::performPace(card, appendixGParameters(v), access::PacePasswordType::Mrz,
+                                      mrzPassword(v), appendixGRandom(v));
+        });
+    }
+}
+
+// A Generic Mapping run ignores a stray 8A after the chip's token (conformance ISO7816_C_35).
+TEST(PaceTest, IgnoresEncryptedChipAuthenticationDataAfterGenericMapping) {
+    auto v = paceVectors();
+    Bytes recorded = hexField(apdu(v, 4), "response"); // 7C 0A 86 08 <T_IC> 90 00
+    Bytes response = fromHex("7C0E");
+    response.insert(response.end(), recorded.begin() + 2, recorded.end() - 2);
+    append(response, fromHex("8A0211229000"));
+    test::ScriptedChannel card;
+    scriptAppendixG(card, v, 4);
+    card.expect(hexField(apdu(v, 4), "command"), response);
+    access::PaceResult result =
+        access::performPace(card, appendixGParameters(v), access::PacePasswordType::Mrz,
+                            mrzPassword(v), appendixGRandom(v));
+    EXPECT_TRUE(result.chipAuthenticationData.empty());
+    EXPECT_TRUE(card.done());
+}
+
+TEST(PaceTest, ChecksChipAuthenticationMappingOnlyAfterCam) {
+    auto v = paceVectors();
+    test::ScriptedChannel card;
+    scriptAppendixG(card, v, v.at("apdus").size());
+    access::PaceResult result =
+        access::performPace(card, appendixGParameters(v), access::PacePasswordType::Mrz,
+                            mrzPassword(v), appendixGRandom(v));
+    test::expectError(ErrorCode::InvalidArgument, [&] {
+        (void)access::verifyChipAuthenticationMapping(result, result.chipMappingPublicKey);
     });
-    expectError(ErrorCode::InvalidArgument, [] {
-        (void)access::PaceCipherSuite::fromProtocol("0.4.0.127.0.7.2.2.3.2.2"); // CA, not PACE
+}
+
+TEST(PaceTest, DomainParametersMustSuitTheProtocol) {
+    auto v = paceVectors();
+    test::ScriptedChannel card; // nothing may be sent
+    access::PaceParameters parameters = appendixGParameters(v);
+    parameters.parameterId = 0; // a MODP group for an ECDH protocol
+    test::expectError(ErrorCode::InvalidArgument, [&] {
+        (void)access::performPace(card, parameters, access::PacePasswordType::Mrz, mrzPassword(v),
+                                  appendixGRandom(v));
+    });
+    parameters.parameterId = 7; // reserved
+    test::expectError(ErrorCode::NotSupported, [&] {
+        (void)access::performPace(card, parameters, access::PacePasswordType::Mrz, mrzPassword(v),
+                                  appendixGRandom(v));
     });
 }

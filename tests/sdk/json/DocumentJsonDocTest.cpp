@@ -65,7 +65,7 @@ const reader::Document& card(const std::string& name) {
     return it->second;
 }
 
-const std::vector<std::string> Profiles{"vn-basic", "vn-no-expiry", "bsi-reference"};
+const std::vector<std::string> Profiles{"vn-basic", "vn-no-expiry", "bsi-reference", "aa-mismatch"};
 
 // Key paths from the root: objects add ".key", array elements add "[]". The Passive
 // Authentication object belongs to docs/json-verification.md and is not walked into.
@@ -196,7 +196,9 @@ std::vector<EnumSection> enumSections() {
     std::vector<std::string> errors = doc::allNames(errorCodeName);
     return {
         {"### `card.access_protocol` values",
-         literalsAfter("sdk/reader/CardReader.cpp", R"(accessProtocol =)")},
+         literalsAfter("sdk/reader/ChipAccess.cpp", R"(outcome\.protocol =)")},
+        {"### `card.access_password` values",
+         literalsAfter("sdk/reader/ChipAccess.cpp", R"(outcome\.password =)")},
         {"### `card.files_skipped[].reason` values",
          literalsAfter("sdk/reader/CardReader.cpp", R"(skipped\.push_back\(\{dg,)")},
         {"### `mrz.format` values",

@@ -173,8 +173,10 @@ TEST(CardReaderTest, ResponsesSplitWith61XXAreJoined) {
 TEST(CardReaderTest, PlainWrongLeUnderSecureMessagingEndsTheSession) {
     emulator::EmulatorChannel card = cardOnReader("vn-basic");
     WrongLeOnceChannel t0(card, 0xB0);
+    reader::ReadOptions options = shortReads();
+    options.accessPolicy = reader::AccessPolicy::BacOnly; // the first READ BINARY is protected
     try {
-        (void)reader::readCard(t0, accessKey("vn-basic"), shortReads());
+        (void)reader::readCard(t0, accessKey("vn-basic"), options);
         FAIL() << "the read went on after the chip left secure messaging";
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::SecureMessaging);

@@ -40,6 +40,7 @@ Session readTraced(emulator::EmulatorChannel& card, const std::string& name,
     reader::ReadOptions options;
     options.extendedLength = mode;
     options.random = seededRandom(5);
+    options.accessPolicy = reader::AccessPolicy::BacOnly; // the tap decrypts BAC sessions only
     reader::CardReadout readout = reader::readCard(tap, accessKey(name), options);
     return {std::move(readout), tap.exchanges(), tap.fileReads()};
 }

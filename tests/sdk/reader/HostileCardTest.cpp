@@ -32,7 +32,8 @@ class HostileCard : public transport::CardChannel {
 public:
     explicit HostileCard(Script script)
         : m_script(std::move(script)),
-          m_session(emulator::SessionKeys{SecureBytes(KsEnc), SecureBytes(KsMac), {}}) {}
+          m_session(emulator::SessionKeys{emulator::SmCipher::Tdes, SecureBytes(KsEnc),
+                                          SecureBytes(KsMac), Bytes(8, 0)}) {}
 
     Bytes transmit(ByteView raw) override {
         ++m_commands;

@@ -1,0 +1,34 @@
+#include "reader/AccessKey.h"
+
+#include <algorithm>
+
+#include "base/Error.h"
+
+namespace cccd::reader {
+
+namespace {
+
+constexpr std::size_t CanMinDigits = 6;
+constexpr std::size_t CanMaxDigits = 10;
+
+} // namespace
+
+AccessKey AccessKey::fromMrz(mrz::MrzKey key) {
+    AccessKey out;
+    out.mrz = std::move(key);
+    return out;
+}
+
+AccessKey AccessKey::fromCan(std::string_view digits) {
+    bool allDigits =
+        std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!allDigits || digits.size() < CanMinDigits || digits.size() > CanMaxDigits) {
+        throw Error(ErrorCode::InvalidArgument, "a CAN is 6 to 10 digits");
+    }
+    AccessKey out;
+    out.can =
+        SecureBytes(ByteView(reinterpret_cast<const std::uint8_t*>(digits.data()), digits.size()));
+    return out;
+}
+
+} // namespace cccd::reader

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "base/SecureBytes.h"
+#include "mrz/MrzKey.h"
+
+namespace cccd::reader {
+
+/// What the caller knows that can open a chip: the MRZ key (BAC, or PACE with the MRZ
+/// password), the card access number (PACE only), or both.
+struct AccessKey {
+    std::optional<mrz::MrzKey> mrz;
+    SecureBytes can; ///< ASCII digits; empty when unknown
+
+    [[nodiscard]] static AccessKey fromMrz(mrz::MrzKey key);
+
+    /// The CAN as printed or derived (on the Vietnamese card: the last 6 digits of the 12-digit
+    /// ID number, cccd.md §1.3). Throws Error(InvalidArgument) unless it is 6 to 10 digits
+    /// (ICAO 9303-11 §9.7.3 leaves the length to the issuer; eMRTDs print 6).
+    [[nodiscard]] static AccessKey fromCan(std::string_view digits);
+
+    [[nodiscard]] bool hasCan() const { return !can.empty(); }
+};
+
+/// Which protocols may open the chip, in the caller's words.
+enum class AccessPolicy {
+    /// PACE when EF.CardAccess offers it (CAN if given, else the MRZ key); BAC only when the
+    /// card offers no PACE. A PACE failure is the result: no silent retry with BAC.
+    Auto,
+    PaceOnly,    ///< PACE or nothing
+    BacOnly,     ///< BAC with the MRZ key, EF.CardAccess not even read
+    PaceThenBac, ///< Auto, and when PACE fails BAC with the MRZ key; the fallback is reported
+};
+
+} // namespace cccd::reader

@@ -1,0 +1,127 @@
+#include "reader/ChipAccess.h"
+
+#include "access/Bac.h"
+#include "access/Pace.h"
+#include "access/PaceCipherSuite.h"
+#include "base/Error.h"
+#include "base/Log.h"
+#include "reader/Application.h"
+
+namespace cccd::reader {
+
+namespace {
+
+constexpr std::string_view LogCategory = "reader";
+
+bool implemented(const lds::PaceInfo& info) {
+    if (!info.parameterId) {
+        return false; // TODO(pace): explicit domain parameters from PACEDomainParameterInfo
+    }
+    try {
+        (void)access::PaceCipherSuite::fromProtocol(info.protocol);
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+OpenedChip openWithBac(transport::CardChannel& channel, const AccessKey& key,
+                       const crypto::RandomSource& random) {
+    if (!key.mrz) {
+        throw Error(ErrorCode::NotSupported,
+                    "the card offers only BAC, which needs the MRZ key (document number, "
+                    "birth and expiry dates), not the CAN");
+    }
+    OpenedChip out;
+    out.keys = access::performBac(channel, key.mrz->mrzInformationBytes(), random);
+    out.outcome.protocol = "BAC";
+    out.outcome.password = "MRZ";
+    log(LogLevel::Info, LogCategory, "access granted with BAC");
+    return out;
+}
+
+OpenedChip openWithPace(transport::CardChannel& channel, const lds::SecurityInfos& cardAccess,
+                        const lds::PaceInfo& info, const AccessKey& key,
+                        const crypto::RandomSource& random) {
+    access::PaceParameters parameters;
+    parameters.protocol = info.protocol;
+    parameters.parameterId = *info.parameterId;
+    // ICAO 9303-11 §4.4.4.1: the parameter reference is required when the chip offers more
+    // than one set of domain parameters.
+    parameters.referenceParameterId =
+        cardAccess.paceInfos.size() + cardAccess.paceDomainParameterInfos.size() > 1;
+
+    OpenedChip out;
+    out.outcome.protocol = "PACE";
+    out.outcome.paceProtocol = info.protocol;
+    out.outcome.paceParameterId = info.parameterId;
+    access::PaceResult result;
+    if (key.hasCan()) {
+        out.outcome.password = "CAN";
+        result = access::performPace(channel, parameters, access::PacePasswordType::Can,
+                                     key.can.view(), random);
+    } else {
+        out.outcome.password = "MRZ";
+        SecureBytes password = key.mrz->mrzInformationBytes();
+        result = access::performPace(channel, parameters, access::PacePasswordType::Mrz,
+                                     password.view(), random);
+    }
+    out.keys = std::move(result.sessionKeys);
+    out.outcome.chipEphemeralPublicKey = std::move(result.chipEphemeralPublicKey);
+    log(LogLevel::Info, LogCategory, "access granted with PACE");
+    return out;
+}
+
+} // namespace
+
+std::optional<lds::PaceInfo> choosePaceInfo(const lds::SecurityInfos& infos) {
+    for (lds::KeyAgreement agreement : {lds::KeyAgreement::Ecdh, lds::KeyAgreement::Dh}) {
+        for (const lds::PaceInfo& info : infos.paceInfos) {
+            if (info.keyAgreement == agreement && implemented(info)) {
+                return info;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+OpenedChip openChip(transport::CardChannel& channel,
+                    const std::optional<lds::SecurityInfos>& cardAccess, const AccessKey& key,
+                    AccessPolicy policy, const crypto::RandomSource& random) {
+    if (!key.mrz && !key.hasCan()) {
+        throw Error(ErrorCode::InvalidArgument, "no access key: give the MRZ key or the CAN");
+    }
+    if (policy == AccessPolicy::BacOnly) {
+        return openWithBac(channel, key, random);
+    }
+
+    bool offersPace = cardAccess && !cardAccess->paceInfos.empty();
+    std::optional<lds::PaceInfo> info = cardAccess ? choosePaceInfo(*cardAccess) : std::nullopt;
+    if (!offersPace) {
+        if (policy == AccessPolicy::PaceOnly) {
+            throw Error(ErrorCode::NotSupported, "the card offers no PACE (no EF.CardAccess)");
+        }
+        return openWithBac(channel, key, random);
+    }
+    if (!info) {
+        throw Error(ErrorCode::NotSupported, "the card's PACE options are not implemented");
+    }
+    if (policy != AccessPolicy::PaceThenBac || !key.mrz) {
+        return openWithPace(channel, *cardAccess, *info, key, random);
+    }
+    try {
+        return openWithPace(channel, *cardAccess, *info, key, random);
+    } catch (const Error& e) {
+        if (e.code() == ErrorCode::CardRemoved || e.code() == ErrorCode::ReaderUnplugged ||
+            e.code() == ErrorCode::Cancelled) {
+            throw;
+        }
+        log(LogLevel::Warning, LogCategory, "PACE failed; BAC as the caller's policy allows");
+        reselectApplication(channel);
+        OpenedChip out = openWithBac(channel, key, random);
+        out.outcome.paceFailure = std::string(errorCodeName(e.code()));
+        return out;
+    }
+}
+
+} // namespace cccd::reader

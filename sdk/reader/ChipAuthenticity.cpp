@@ -1,0 +1,58 @@
+#include "reader/ChipAuthenticity.h"
+
+#include "base/Error.h"
+#include "base/Log.h"
+#include "lds/Dg14.h"
+#include "lds/Dg15.h"
+#include "verify/ActiveAuthentication.h"
+#include "verify/ChipAuthentication.h"
+
+namespace cccd::reader {
+
+namespace {
+
+constexpr std::string_view LogCategory = "reader";
+
+// A data group that does not parse offers nothing; Document reports it as a parse issue.
+template <typename File> std::optional<File> parsed(const CardReadout& readout, int dg) {
+    auto it = readout.dataGroups.find(dg);
+    if (it == readout.dataGroups.end()) {
+        return std::nullopt;
+    }
+    try {
+        return File::parse(it->second);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+void authenticateChip(sm::SecureMessagingChannel& channel, CardReadout& readout,
+                      const ReadOptions& options) {
+    std::optional<lds::Dg14> dg14 = parsed<lds::Dg14>(readout, 14);
+    if (dg14 && !dg14->securityInfos.chipAuthenticationPublicKeyInfos.empty()) {
+        readout.chipAuthentication =
+            verify::performChipAuthentication(channel, dg14->securityInfos, options.random);
+        log(LogLevel::Info, LogCategory,
+            std::string("Chip Authentication: ") + std::string(verify::chipAuthenticationStatusName(
+                                                       readout.chipAuthentication->status)));
+        return;
+    }
+
+    std::optional<lds::Dg15> dg15 = parsed<lds::Dg15>(readout, 15);
+    if (!dg15) {
+        return;
+    }
+    const lds::SecurityInfos* infos = dg14 ? &dg14->securityInfos : nullptr;
+    readout.activeAuthentication =
+        options.activeAuthenticationChallenge.empty()
+            ? verify::performActiveAuthentication(channel, &*dg15, infos, options.random)
+            : verify::performActiveAuthentication(channel, &*dg15, infos,
+                                                  options.activeAuthenticationChallenge);
+    log(LogLevel::Info, LogCategory,
+        std::string("Active Authentication: ") + std::string(verify::activeAuthenticationStatusName(
+                                                     readout.activeAuthentication->status)));
+}
+
+} // namespace cccd::reader

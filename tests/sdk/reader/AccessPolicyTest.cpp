@@ -1,0 +1,174 @@
+// The reader's choice of access protocol (ICAO 9303-11 §4.2, cccd.md §2.6) against the emulated
+// card: PACE when EF.CardAccess offers it, with the CAN when given; BAC only when the card offers
+// no PACE; a failed PACE is the answer unless the caller's policy allows BAC, and the result
+// says which protocol opened the chip.
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "ReaderTestSupport.h"
+#include "reader/CardReader.h"
+
+using namespace cccd;
+using namespace cccd::readertest;
+
+namespace {
+
+constexpr std::uint8_t InsManageSecurityEnvironment = 0x22;
+constexpr std::uint8_t InsExternalAuthenticate = 0x82;
+constexpr std::uint8_t InsGeneralAuthenticate = 0x86;
+
+/// Counts the plain commands (no secure messaging bits in CLA) by instruction byte.
+class CountingChannel : public transport::CardChannel {
+public:
+    explicit CountingChannel(transport::CardChannel& inner) : m_inner(inner) {}
+
+    [[nodiscard]] Bytes transmit(ByteView command) override {
+        if (command.size() >= 2 && (command[0] & 0x0C) == 0) {
+            m_instructions.push_back(command[1]);
+        }
+        return m_inner.transmit(command);
+    }
+
+    [[nodiscard]] Bytes atr() const override { return m_inner.atr(); }
+
+    [[nodiscard]] transport::ChannelCapabilities capabilities() const override {
+        return m_inner.capabilities();
+    }
+
+    [[nodiscard]] long count(std::uint8_t ins) const {
+        return std::count(m_instructions.begin(), m_instructions.end(), ins);
+    }
+
+private:
+    transport::CardChannel& m_inner;
+    std::vector<std::uint8_t> m_instructions;
+};
+
+// The Vietnamese card's CAN: the last 6 digits of the persona's 12-digit ID (cccd.md §1.3).
+reader::AccessKey canOf(const std::string& name) {
+    std::string id = persona(name).at("personalIdNumber").get<std::string>();
+    return reader::AccessKey::fromCan(id.substr(6));
+}
+
+reader::ReadOptions withPolicy(reader::AccessPolicy policy) {
+    reader::ReadOptions options;
+    options.accessPolicy = policy;
+    options.random = seededRandom(11);
+    return options;
+}
+
+emulator::EmulatorChannel onReader(emulator::CardProfile card) {
+    return emulator::EmulatorChannel(
+        std::make_shared<emulator::EmulatedCard>(std::move(card), seededRandom(3)));
+}
+
+emulator::CardProfile withoutCardAccess(emulator::CardProfile card) {
+    card.masterFiles.clear();
+    card.pace.clear();
+    return card;
+}
+
+emulator::CardProfile withoutBac(emulator::CardProfile card) {
+    card.bac = false;
+    return card;
+}
+
+} // namespace
+
+TEST(AccessPolicyTest, VietnameseCardOpensWithPaceAndTheCan) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    reader::CardReadout r = reader::readCard(card, canOf("vn-basic"), withPolicy({}));
+    EXPECT_EQ(r.access.protocol, "PACE");
+    EXPECT_EQ(r.access.password, "CAN");
+    EXPECT_EQ(r.access.paceProtocol, "0.4.0.127.0.7.2.2.4.2.2");
+    EXPECT_EQ(r.access.paceParameterId, 13u);
+    EXPECT_EQ(r.efCardAccess, profile("vn-basic").masterFiles.at(0).data);
+    EXPECT_TRUE(r.dataGroups.contains(13));
+}
+
+TEST(AccessPolicyTest, MrzKeyAloneRunsPaceWithTheMrzPassword) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    reader::CardReadout r = reader::readCard(card, accessKey("vn-basic"), withPolicy({}));
+    EXPECT_EQ(r.access.protocol, "PACE");
+    EXPECT_EQ(r.access.password, "MRZ");
+}
+
+TEST(AccessPolicyTest, CardWithoutPaceOpensWithBac) {
+    emulator::EmulatorChannel card = onReader(withoutCardAccess(profile("vn-basic")));
+    reader::CardReadout r = reader::readCard(card, accessKey("vn-basic"), withPolicy({}));
+    EXPECT_EQ(r.access.protocol, "BAC");
+    EXPECT_TRUE(r.efCardAccess.empty());
+    EXPECT_TRUE(r.access.paceProtocol.empty());
+}
+
+TEST(AccessPolicyTest, CanForACardWithoutPaceIsNotSupported) {
+    emulator::EmulatorChannel card = onReader(withoutCardAccess(profile("vn-basic")));
+    Error e = errorOf([&] { (void)reader::readCard(card, canOf("vn-basic"), withPolicy({})); });
+    EXPECT_EQ(e.code(), ErrorCode::NotSupported);
+}
+
+TEST(AccessPolicyTest, PaceOnlyCardOpensWithPace) {
+    emulator::EmulatorChannel card = onReader(withoutBac(profile("vn-basic")));
+    reader::CardReadout r = reader::readCard(card, canOf("vn-basic"), withPolicy({}));
+    EXPECT_EQ(r.access.protocol, "PACE");
+}
+
+TEST(AccessPolicyTest, PaceOnlyPolicyRefusesACardWithoutPace) {
+    emulator::EmulatorChannel card = onReader(withoutCardAccess(profile("vn-basic")));
+    Error e = errorOf([&] {
+        (void)reader::readCard(card, accessKey("vn-basic"),
+                               withPolicy(reader::AccessPolicy::PaceOnly));
+    });
+    EXPECT_EQ(e.code(), ErrorCode::NotSupported);
+}
+
+TEST(AccessPolicyTest, BacOnlyPolicySkipsCardAccessAndPace) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    CountingChannel counted(card);
+    reader::CardReadout r =
+        reader::readCard(counted, accessKey("vn-basic"), withPolicy(reader::AccessPolicy::BacOnly));
+    EXPECT_EQ(r.access.protocol, "BAC");
+    EXPECT_TRUE(r.efCardAccess.empty());
+    EXPECT_EQ(counted.count(InsManageSecurityEnvironment), 0);
+}
+
+// cccd.md §1.3: a wrong CAN fails at step 4 with 6300. One attempt, no retry loop, no BAC.
+TEST(AccessPolicyTest, WrongCanIsAccessDeniedAfterOnePaceRun) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    CountingChannel counted(card);
+    reader::AccessKey wrong = reader::AccessKey::fromCan("999999");
+    wrong.mrz = accessKey("vn-basic");
+    Error e = errorOf([&] { (void)reader::readCard(counted, wrong, withPolicy({})); });
+    EXPECT_EQ(e.code(), ErrorCode::AccessDenied);
+    EXPECT_EQ(e.statusWord(), 0x6300);
+    EXPECT_EQ(counted.count(InsManageSecurityEnvironment), 1);
+    EXPECT_EQ(counted.count(InsGeneralAuthenticate), 4);
+    EXPECT_EQ(counted.count(InsExternalAuthenticate), 0);
+}
+
+TEST(AccessPolicyTest, PaceThenBacFallsBackAndSaysWhy) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    reader::AccessKey wrong = reader::AccessKey::fromCan("999999");
+    wrong.mrz = accessKey("vn-basic");
+    reader::CardReadout r =
+        reader::readCard(card, wrong, withPolicy(reader::AccessPolicy::PaceThenBac));
+    EXPECT_EQ(r.access.protocol, "BAC");
+    EXPECT_EQ(r.access.paceFailure, "access_denied");
+    EXPECT_TRUE(r.dataGroups.contains(1));
+}
+
+TEST(AccessPolicyTest, CanIsSixToTenDigits) {
+    for (const char* bad : {"", "12345", "12345a", "12345678901", "０１２３４５"}) {
+        EXPECT_EQ(errorOf([&] { (void)reader::AccessKey::fromCan(bad); }).code(),
+                  ErrorCode::InvalidArgument)
+            << bad;
+    }
+    EXPECT_TRUE(reader::AccessKey::fromCan("012345").hasCan());
+}
+
+TEST(AccessPolicyTest, NoKeyAtAllIsInvalidArgument) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    Error e = errorOf([&] { (void)reader::readCard(card, reader::AccessKey{}, withPolicy({})); });
+    EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
+}
