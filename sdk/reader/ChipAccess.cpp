@@ -104,7 +104,7 @@ OpenedChip openChip(transport::CardChannel& channel,
         return openWithBac(channel, key, random);
     }
     if (!info) {
-        throw Error(ErrorCode::NotSupported, "the card's PACE options are not implemented");
+        throw Error(ErrorCode::NotSupported, "this SDK supports none of the card's PACE options");
     }
     if (policy != AccessPolicy::PaceThenBac || !key.mrz) {
         return openWithPace(channel, *cardAccess, *info, key, random);
