@@ -35,7 +35,8 @@ trap cleanup EXIT
 "$root/scripts/pcscd.sh" start
 
 profiles=$build/profiles
-"$build/bin/cccd-emulator" --profile "$profiles/$persona.json" >"$CCCD_STATE_DIR/emulator.log" 2>&1 &
+"$build/bin/cccd-emulator" --profile "$profiles/$persona.json" \
+    >"$CCCD_STATE_DIR/emulator.log" 2>&1 &
 emulator_pid=$!
 
 portrait="$CCCD_STATE_DIR/$persona-portrait.jpg"

@@ -29,8 +29,8 @@ start)
         exit 0
     fi
     mkdir -p "$state/reader.conf.d"
-    printf 'FRIENDLYNAME "Virtual PCD"\nDEVICENAME /dev/null:0x%X\nLIBPATH /usr/lib/pcsc/drivers/serial/libifdvpcd.so\nCHANNELID 0x%X\n' \
-        "$port" "$port" >"$state/reader.conf.d/vpcd"
+    printf 'FRIENDLYNAME "Virtual PCD"\nDEVICENAME /dev/null:0x%X\nLIBPATH %s\nCHANNELID 0x%X\n' \
+        "$port" /usr/lib/pcsc/drivers/serial/libifdvpcd.so "$port" >"$state/reader.conf.d/vpcd"
     # No pcscd runs, so a socket left behind is stale: remove it, then wait for our pcscd's.
     "${sudo_cmd[@]}" rm -f /run/pcscd/pcscd.comm
     "${sudo_cmd[@]}" pcscd --foreground --config "$state/reader.conf.d" >"$state/pcscd.log" 2>&1 &

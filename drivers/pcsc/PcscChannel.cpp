@@ -4,6 +4,7 @@
 #include <winscard.h>
 
 #include "base/Error.h"
+#include "base/Log.h"
 #include "pcsc/PcscError.h"
 
 namespace cccd::pcsc {
@@ -71,7 +72,27 @@ bool PcscChannel::isT0() const {
     return m_protocol == SCARD_PROTOCOL_T0;
 }
 
+// The first exchange on a fresh connection can fail at the link while the reader is still
+// settling the card it just powered (pcsc-lite with vpcd fails it after a card swap). Nothing has
+// reached the card's state machine yet, so that one exchange is repeated once; any later failure
+// stands, since repeating a command mid-session could run it twice.
 Bytes PcscChannel::transmit(ByteView commandApdu) {
+    if (m_exchanged) {
+        return transmitOnce(commandApdu);
+    }
+    m_exchanged = true;
+    try {
+        return transmitOnce(commandApdu);
+    } catch (const Error& e) {
+        if (e.code() != ErrorCode::Transport) {
+            throw;
+        }
+        log(LogLevel::Info, "pcsc", "first exchange failed at the link; sending it again");
+        return transmitOnce(commandApdu);
+    }
+}
+
+Bytes PcscChannel::transmitOnce(ByteView commandApdu) {
     const SCARD_IO_REQUEST* pci = isT0() ? SCARD_PCI_T0 : SCARD_PCI_T1;
     Bytes response(MAX_BUFFER_SIZE_EXTENDED);
     DWORD size = static_cast<DWORD>(response.size());

@@ -29,6 +29,7 @@ public:
 
 private:
     void throwIfCardGone() const;
+    [[nodiscard]] Bytes transmitOnce(ByteView commandApdu);
 
     long m_context;
     long m_card;
@@ -36,6 +37,7 @@ private:
     std::string m_reader;
     Bytes m_atr;
     bool m_extended = false;
+    bool m_exchanged = false; ///< an APDU has gone through this connection
 };
 
 } // namespace cccd::pcsc

@@ -119,22 +119,13 @@ std::optional<mrz::MrzKey> mrzKey(const Options& o) {
     return mrz::MrzKey(o.documentNumber, o.birthDate, o.expiryDate);
 }
 
-// cccd.md §1.3: the Vietnamese card's CAN is the last 6 digits of the 12-digit ID number.
-std::string canOf(const Options& o) {
-    if (o.idNumber.empty()) {
-        return o.can;
-    }
-    bool digits = std::all_of(o.idNumber.begin(), o.idNumber.end(),
-                              [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits || o.idNumber.size() != 12) {
-        throw Error(ErrorCode::InvalidArgument, "the ID number has 12 digits");
-    }
-    return o.idNumber.substr(6);
-}
-
 reader::AccessKey accessKey(const Options& o) {
-    std::string can = canOf(o);
-    reader::AccessKey key = can.empty() ? reader::AccessKey() : reader::AccessKey::fromCan(can);
+    reader::AccessKey key;
+    if (!o.idNumber.empty()) {
+        key = reader::AccessKey::fromIdNumber(o.idNumber);
+    } else if (!o.can.empty()) {
+        key = reader::AccessKey::fromCan(o.can);
+    }
     key.mrz = mrzKey(o);
     if (!key.mrz && !key.hasCan()) {
         throw Error(ErrorCode::InvalidArgument,

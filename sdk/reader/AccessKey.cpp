@@ -10,6 +10,12 @@ namespace {
 
 constexpr std::size_t CanMinDigits = 6;
 constexpr std::size_t CanMaxDigits = 10;
+constexpr std::size_t IdNumberDigits = 12;
+constexpr std::size_t IdNumberCanDigits = 6;
+
+bool allDigits(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 } // namespace
 
@@ -29,6 +35,13 @@ AccessKey AccessKey::fromCan(std::string_view digits) {
     out.can =
         SecureBytes(ByteView(reinterpret_cast<const std::uint8_t*>(digits.data()), digits.size()));
     return out;
+}
+
+AccessKey AccessKey::fromIdNumber(std::string_view idNumber) {
+    if (!allDigits(idNumber) || idNumber.size() != IdNumberDigits) {
+        throw Error(ErrorCode::InvalidArgument, "the ID number has 12 digits");
+    }
+    return fromCan(idNumber.substr(IdNumberDigits - IdNumberCanDigits));
 }
 
 } // namespace cccd::reader

@@ -21,6 +21,10 @@ struct AccessKey {
     /// (ICAO 9303-11 §9.7.3 leaves the length to the issuer; eMRTDs print 6).
     [[nodiscard]] static AccessKey fromCan(std::string_view digits);
 
+    /// The Vietnamese card's CAN from its 12-digit personal ID number: the last 6 digits
+    /// (cccd.md §1.3). Throws Error(InvalidArgument) unless idNumber is 12 digits.
+    [[nodiscard]] static AccessKey fromIdNumber(std::string_view idNumber);
+
     [[nodiscard]] bool hasCan() const { return !can.empty(); }
 };
 

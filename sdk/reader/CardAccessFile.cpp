@@ -31,25 +31,10 @@ std::optional<Bytes> tryRead(transport::CardChannel& channel, const CancelFlag* 
     return std::nullopt;
 }
 
-// The first exchange of a session may fail at the link (pcsc-lite with vpcd answers
-// SCARD_E_NOT_TRANSACTED to the first command after a card swap): it is tried once more before
-// the error stands.
-std::optional<Bytes> firstRead(transport::CardChannel& channel, const CancelFlag* cancel) {
-    try {
-        return tryRead(channel, cancel);
-    } catch (const Error& e) {
-        if (e.code() != ErrorCode::Transport) {
-            throw;
-        }
-        log(LogLevel::Info, LogCategory, "first exchange failed at the link; trying again");
-        return tryRead(channel, cancel);
-    }
-}
-
 } // namespace
 
 Bytes readCardAccess(transport::CardChannel& channel, const CancelFlag* cancel) {
-    if (std::optional<Bytes> file = firstRead(channel, cancel)) {
+    if (std::optional<Bytes> file = tryRead(channel, cancel)) {
         return std::move(*file);
     }
     if (!transport::send(channel, SelectMasterFile).isSuccess()) {

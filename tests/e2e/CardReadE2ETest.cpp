@@ -264,7 +264,10 @@ TEST_F(CardReadE2ETest, BsiReferenceFilesVerifyTheirHashesButNotTheirIssuer) {
 // Authentication with the DG14 key, all through pcscd and vpcd.
 TEST_F(CardReadE2ETest, VietnameseCardOpensWithTheCanAndProvesItsChip) {
     presentCard("vn-basic");
-    test::RunResult r = readWithCan(canOf("vn-basic"));
+    std::string id = test::loadPersona("vn-basic").at("personalIdNumber").get<std::string>();
+    test::RunResult r = test::run(
+        bin("cccd-read"),
+        {"--id-number", id, "--trust", (profiles() / "csca.pem").string(), "--wait", "10"}, 60s);
     ASSERT_EQ(r.exitCode, ExitSuccess) << r.errors;
     json out = json::parse(r.output);
     EXPECT_EQ(out.at("card").at("access_protocol"), "PACE");

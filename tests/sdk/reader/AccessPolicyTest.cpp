@@ -8,6 +8,7 @@
 
 #include "ReaderTestSupport.h"
 #include "reader/CardReader.h"
+#include "sdk/mrz/CccdSpec.h"
 
 using namespace cccd;
 using namespace cccd::readertest;
@@ -47,8 +48,7 @@ private:
 
 // The Vietnamese card's CAN: the last 6 digits of the persona's 12-digit ID (cccd.md §1.3).
 reader::AccessKey canOf(const std::string& name) {
-    std::string id = persona(name).at("personalIdNumber").get<std::string>();
-    return reader::AccessKey::fromCan(id.substr(6));
+    return reader::AccessKey::fromIdNumber(persona(name).at("personalIdNumber").get<std::string>());
 }
 
 reader::ReadOptions withPolicy(reader::AccessPolicy policy) {
@@ -165,6 +165,20 @@ TEST(AccessPolicyTest, CanIsSixToTenDigits) {
             << bad;
     }
     EXPECT_TRUE(reader::AccessKey::fromCan("012345").hasCan());
+}
+
+TEST(AccessPolicyTest, IdNumberGivesItsLastSixDigitsAsCan) {
+    // cccd.md §1.3: the invented holder's CAN, and vn-basic is that holder.
+    std::string accessControl = test::spec::section(test::spec::markdown("cccd.md"),
+                                                    "### 1.3 Access control: BAC and PACE");
+    std::string can = test::spec::tableRowCode(accessControl, "CAN").at(0);
+    std::string id = persona("vn-basic").at("personalIdNumber").get<std::string>();
+    EXPECT_EQ(toString(reader::AccessKey::fromIdNumber(id).can.view()), can);
+    for (const char* bad : {"", "01234567890", "0010900123456", "00109001234a"}) {
+        EXPECT_EQ(errorOf([&] { (void)reader::AccessKey::fromIdNumber(bad); }).code(),
+                  ErrorCode::InvalidArgument)
+            << bad;
+    }
 }
 
 TEST(AccessPolicyTest, NoKeyAtAllIsInvalidArgument) {
