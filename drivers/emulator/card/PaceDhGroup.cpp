@@ -4,6 +4,7 @@
 #include <openssl/params.h>
 
 #include "base/Error.h"
+#include "crypto/Bignum.h"
 #include "emulator/card/Bignum.h"
 
 namespace cccd::emulator {
@@ -45,11 +46,11 @@ PaceDhGroup::PaceDhGroup(const char* groupName) {
     m_p = parameter(key.get(), OSSL_PKEY_PARAM_FFC_P);
     m_q = parameter(key.get(), OSSL_PKEY_PARAM_FFC_Q);
     m_generator = parameter(key.get(), OSSL_PKEY_PARAM_FFC_G);
-    m_size = byteLength(m_p.get());
+    m_size = crypto::bignumByteSize(m_p.get());
 }
 
 crypto::BignumPtr PaceDhGroup::power(const BIGNUM* base, const BIGNUM* exponent) const {
-    crypto::BignumPtr result = newBignum();
+    crypto::BignumPtr result = crypto::newBignum();
     crypto::BnCtxPtr context = newContext();
     if (BN_mod_exp(result.get(), base, exponent, m_p.get(), context.get()) != 1) {
         crypto::throwOpenSslFailure("BN_mod_exp");
@@ -58,8 +59,8 @@ crypto::BignumPtr PaceDhGroup::power(const BIGNUM* base, const BIGNUM* exponent)
 }
 
 Bytes PaceDhGroup::publicKey(ByteView privateKey) const {
-    crypto::SecretBignumPtr x = toSecretBignum(privateKey);
-    return toBytes(power(m_generator.get(), x.get()).get(), m_size);
+    crypto::SecretBignumPtr x = crypto::secretBignumFromBytes(privateKey);
+    return crypto::bignumToBytes(power(m_generator.get(), x.get()).get(), m_size);
 }
 
 // ICAO 9303-11 §4.4.3 / BSI TR-03110-3 A.2.2: 1 < y < p - 1 and y^q = 1 (the subgroup).
@@ -67,8 +68,8 @@ bool PaceDhGroup::isValidPublicKey(ByteView publicKey) const {
     if (publicKey.empty() || publicKey.size() > m_size) {
         return false;
     }
-    crypto::BignumPtr y = toBignum(publicKey);
-    crypto::BignumPtr pMinusOne = newBignum();
+    crypto::BignumPtr y = crypto::bignumFromBytes(publicKey);
+    crypto::BignumPtr pMinusOne = crypto::newBignum();
     if (BN_sub(pMinusOne.get(), m_p.get(), BN_value_one()) != 1) {
         crypto::throwOpenSslFailure("BN_sub");
     }
@@ -82,8 +83,8 @@ SecureBytes PaceDhGroup::agree(ByteView privateKey, ByteView publicKey) const {
     if (!isValidPublicKey(publicKey)) {
         throw Error(ErrorCode::InvalidArgument, "PACE: not an element of the DH group");
     }
-    crypto::SecretBignumPtr x = toSecretBignum(privateKey);
-    crypto::BignumPtr y = toBignum(publicKey);
+    crypto::SecretBignumPtr x = crypto::secretBignumFromBytes(privateKey);
+    crypto::BignumPtr y = crypto::bignumFromBytes(publicKey);
     return toSecureBytes(power(y.get(), x.get()).get(), m_size);
 }
 
@@ -92,8 +93,8 @@ SecureBytes PaceDhGroup::sharedSecret(ByteView privateKey, ByteView publicKey) c
 }
 
 void PaceDhGroup::mapGeneric(ByteView nonce, ByteView mappingSecret) {
-    crypto::SecretBignumPtr s = toSecretBignum(nonce);
-    crypto::BignumPtr h = toBignum(mappingSecret);
+    crypto::SecretBignumPtr s = crypto::secretBignumFromBytes(nonce);
+    crypto::BignumPtr h = crypto::bignumFromBytes(mappingSecret);
     crypto::BignumPtr mapped = power(m_generator.get(), s.get());
     crypto::BnCtxPtr context = newContext();
     if (BN_mod_mul(mapped.get(), mapped.get(), h.get(), m_p.get(), context.get()) != 1) {
@@ -108,10 +109,10 @@ void PaceDhGroup::mapGeneric(ByteView nonce, ByteView mappingSecret) {
 // ICAO 9303-11 §4.4.3.3.2: g~ = R_p^((p-1)/q) mod p with R_p = R(s,t) mod p.
 bool PaceDhGroup::mapIntegrated(ByteView prfOutput) {
     crypto::BnCtxPtr context = newContext();
-    crypto::SecretBignumPtr r = toSecretBignum(prfOutput);
-    crypto::BignumPtr reduced = newBignum();
-    crypto::BignumPtr exponent = newBignum();
-    crypto::BignumPtr remainder = newBignum();
+    crypto::SecretBignumPtr r = crypto::secretBignumFromBytes(prfOutput);
+    crypto::BignumPtr reduced = crypto::newBignum();
+    crypto::BignumPtr exponent = crypto::newBignum();
+    crypto::BignumPtr remainder = crypto::newBignum();
     if (BN_nnmod(reduced.get(), r.get(), m_p.get(), context.get()) != 1 ||
         BN_sub(exponent.get(), m_p.get(), BN_value_one()) != 1 ||
         BN_div(exponent.get(), remainder.get(), exponent.get(), m_q.get(), context.get()) != 1) {
@@ -130,15 +131,15 @@ std::size_t PaceDhGroup::fieldBits() const {
 }
 
 Bytes PaceDhGroup::order() const {
-    return toBytes(m_q.get(), byteLength(m_q.get()));
+    return crypto::bignumToBytes(m_q.get(), crypto::bignumByteSize(m_q.get()));
 }
 
 Bytes PaceDhGroup::generator() const {
-    return toBytes(m_generator.get(), m_size);
+    return crypto::bignumToBytes(m_generator.get(), m_size);
 }
 
 Bytes PaceDhGroup::prime() const {
-    return toBytes(m_p.get(), m_size);
+    return crypto::bignumToBytes(m_p.get(), m_size);
 }
 
 } // namespace cccd::emulator

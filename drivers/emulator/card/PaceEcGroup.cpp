@@ -5,6 +5,7 @@
 #include <openssl/pem.h>
 
 #include "base/Error.h"
+#include "crypto/Bignum.h"
 #include "emulator/card/Bignum.h"
 
 namespace cccd::emulator {
@@ -30,8 +31,8 @@ void check(int result, const char* what) {
 } // namespace
 
 PaceEcGroup::PaceEcGroup(int curveNid)
-    : m_curveNid(curveNid), m_group(EC_GROUP_new_by_curve_name(curveNid)), m_p(newBignum()),
-      m_a(newBignum()), m_b(newBignum()) {
+    : m_curveNid(curveNid), m_group(EC_GROUP_new_by_curve_name(curveNid)), m_p(crypto::newBignum()),
+      m_a(crypto::newBignum()), m_b(crypto::newBignum()) {
     if (!m_group) {
         crypto::throwOpenSslFailure("EC_GROUP_new_by_curve_name");
     }
@@ -42,7 +43,7 @@ PaceEcGroup::PaceEcGroup(int curveNid)
     crypto::BnCtxPtr context = newContext();
     check(EC_GROUP_get_curve(m_group.get(), m_p.get(), m_a.get(), m_b.get(), context.get()),
           "EC_GROUP_get_curve");
-    m_fieldBytes = byteLength(m_p.get());
+    m_fieldBytes = crypto::bignumByteSize(m_p.get());
 }
 
 crypto::EcPointPtr PaceEcGroup::decode(ByteView encoded) const {
@@ -76,7 +77,7 @@ Bytes PaceEcGroup::encode(const EC_POINT* point) const {
 }
 
 crypto::EcPointPtr PaceEcGroup::multiply(ByteView scalar, const EC_POINT* point) const {
-    crypto::SecretBignumPtr k = toSecretBignum(scalar);
+    crypto::SecretBignumPtr k = crypto::secretBignumFromBytes(scalar);
     crypto::EcPointPtr product(EC_POINT_new(m_group.get()));
     crypto::BnCtxPtr context = newContext();
     if (!product) {
@@ -142,16 +143,16 @@ crypto::EcPointPtr PaceEcGroup::encodeOnCurve(const BIGNUM* t) const {
     crypto::BnCtxPtr context = newContext();
     BN_CTX* ctx = context.get();
     const BIGNUM* p = m_p.get();
-    crypto::BignumPtr alpha = newBignum();
-    crypto::BignumPtr tmp = newBignum();
-    crypto::BignumPtr inv = newBignum();
-    crypto::BignumPtr x2 = newBignum();
-    crypto::BignumPtr x3 = newBignum();
-    crypto::BignumPtr h2 = newBignum();
-    crypto::BignumPtr u = newBignum();
-    crypto::BignumPtr exponent = newBignum();
-    crypto::BignumPtr a = newBignum();
-    crypto::BignumPtr y = newBignum();
+    crypto::BignumPtr alpha = crypto::newBignum();
+    crypto::BignumPtr tmp = crypto::newBignum();
+    crypto::BignumPtr inv = crypto::newBignum();
+    crypto::BignumPtr x2 = crypto::newBignum();
+    crypto::BignumPtr x3 = crypto::newBignum();
+    crypto::BignumPtr h2 = crypto::newBignum();
+    crypto::BignumPtr u = crypto::newBignum();
+    crypto::BignumPtr exponent = crypto::newBignum();
+    crypto::BignumPtr a = crypto::newBignum();
+    crypto::BignumPtr y = crypto::newBignum();
 
     // alpha = -t^2 mod p
     check(BN_mod_sqr(tmp.get(), t, p, ctx), "BN_mod_sqr");
@@ -215,7 +216,7 @@ bool PaceEcGroup::mapIntegrated(ByteView prfOutput) {
         return false;
     }
     crypto::BnCtxPtr context = newContext();
-    crypto::SecretBignumPtr r = toSecretBignum(prfOutput);
+    crypto::SecretBignumPtr r = crypto::secretBignumFromBytes(prfOutput);
     crypto::SecretBignumPtr t(BN_secure_new());
     if (!t || BN_nnmod(t.get(), r.get(), m_p.get(), context.get()) != 1) {
         crypto::throwOpenSslFailure("BN_nnmod");
@@ -227,7 +228,7 @@ bool PaceEcGroup::mapIntegrated(ByteView prfOutput) {
     // G~ = cofactor * f_G(R_p); the standardized curves all have cofactor 1.
     const BIGNUM* cofactor = EC_GROUP_get0_cofactor(m_group.get());
     if (cofactor != nullptr && BN_is_one(cofactor) != 1) {
-        Bytes h = toBytes(cofactor, byteLength(cofactor));
+        Bytes h = crypto::bignumToBytes(cofactor, crypto::bignumByteSize(cofactor));
         point = multiply(h, point.get());
     }
     if (EC_POINT_is_at_infinity(m_group.get(), point.get()) == 1) {
@@ -243,7 +244,7 @@ std::size_t PaceEcGroup::fieldBits() const {
 
 Bytes PaceEcGroup::order() const {
     const BIGNUM* n = EC_GROUP_get0_order(m_group.get());
-    return toBytes(n, byteLength(n));
+    return crypto::bignumToBytes(n, crypto::bignumByteSize(n));
 }
 
 Bytes PaceEcGroup::generator() const {
@@ -273,7 +274,7 @@ std::optional<SecureBytes> PaceEcGroup::privateKeyFromPem(ByteView pem) const {
     }
     crypto::SecretBignumPtr owned(scalar);
     const BIGNUM* n = EC_GROUP_get0_order(m_group.get());
-    return toSecureBytes(owned.get(), byteLength(n));
+    return toSecureBytes(owned.get(), crypto::bignumByteSize(n));
 }
 
 } // namespace cccd::emulator

@@ -3,6 +3,7 @@
 #include <openssl/obj_mac.h>
 
 #include "base/Error.h"
+#include "crypto/Bignum.h"
 #include "emulator/card/Bignum.h"
 #include "emulator/card/PaceDhGroup.h"
 #include "emulator/card/PaceEcGroup.h"
@@ -54,7 +55,7 @@ std::unique_ptr<PaceGroup> PaceGroup::standardized(std::uint64_t parameterId) {
 
 SecureBytes PaceGroup::generatePrivateKey(const crypto::RandomSource& random) const {
     Bytes orderBytes = order();
-    crypto::BignumPtr n = toBignum(orderBytes);
+    crypto::BignumPtr n = crypto::bignumFromBytes(orderBytes);
     int excessBits = static_cast<int>(orderBytes.size() * 8) - BN_num_bits(n.get());
     auto topMask = static_cast<std::uint8_t>(0xFF >> excessBits);
     for (int draw = 0; draw < MaxDraws; ++draw) {
@@ -63,7 +64,7 @@ SecureBytes PaceGroup::generatePrivateKey(const crypto::RandomSource& random) co
             break;
         }
         candidate[0] = static_cast<std::uint8_t>(candidate[0] & topMask);
-        crypto::SecretBignumPtr k = toSecretBignum(candidate);
+        crypto::SecretBignumPtr k = crypto::secretBignumFromBytes(candidate);
         if (BN_is_zero(k.get()) != 1 && BN_cmp(k.get(), n.get()) < 0) {
             return candidate;
         }

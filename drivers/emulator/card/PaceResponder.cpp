@@ -3,6 +3,7 @@
 #include <string>
 
 #include "base/Error.h"
+#include "crypto/Bignum.h"
 #include "emulator/card/Bignum.h"
 #include "emulator/card/PaceEcGroup.h"
 #include "emulator/card/PacePseudoRandom.h"
