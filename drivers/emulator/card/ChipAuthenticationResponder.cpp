@@ -98,12 +98,7 @@ std::optional<SessionKeys> ChipAuthenticationResponder::agree(ByteView terminalP
         return std::nullopt;
     }
     SecureBytes seed(concat(k->view(), nonce));
-    SessionKeys keys;
-    keys.cipher = m_protocol.cipher;
-    keys.encryptionKey = crypto::deriveKey(seed, crypto::KdfCounter::Enc, m_protocol.keyType);
-    keys.macKey = crypto::deriveKey(seed, crypto::KdfCounter::Mac, m_protocol.keyType);
-    keys.ssc = Bytes(m_protocol.cipher == SmCipher::Aes ? 16 : 8, 0);
-    return keys;
+    return deriveSessionKeys(seed.view(), m_protocol.cipher, m_protocol.keyType);
 }
 
 // BSI TR-03110-3 §A.2.4: T_IC = MAC(KS_mac, PK_PCD as a public key data object naming the

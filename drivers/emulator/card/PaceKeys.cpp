@@ -42,12 +42,7 @@ Bytes encryptNonce(const PaceProtocol& protocol, ByteView passwordKey, ByteView 
 }
 
 SessionKeys paceSessionKeys(const PaceProtocol& protocol, ByteView sharedSecret) {
-    SessionKeys keys;
-    keys.cipher = protocol.cipher;
-    keys.encryptionKey = crypto::deriveKey(sharedSecret, crypto::KdfCounter::Enc, protocol.keyType);
-    keys.macKey = crypto::deriveKey(sharedSecret, crypto::KdfCounter::Mac, protocol.keyType);
-    keys.ssc.assign(protocol.cipher == SmCipher::Tdes ? TdesBlockSize : AesBlockSize, 0);
-    return keys;
+    return deriveSessionKeys(sharedSecret, protocol.cipher, protocol.keyType);
 }
 
 Bytes tokenInput(std::string_view protocolOid, std::uint32_t publicKeyTag, ByteView publicKey) {

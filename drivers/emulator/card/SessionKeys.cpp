@@ -1,0 +1,21 @@
+#include "emulator/card/SessionKeys.h"
+
+namespace cccd::emulator {
+
+namespace {
+
+constexpr std::size_t TdesBlockSize = 8;
+constexpr std::size_t AesBlockSize = 16;
+
+} // namespace
+
+SessionKeys deriveSessionKeys(ByteView secret, SmCipher cipher, crypto::KeyType keyType) {
+    SessionKeys keys;
+    keys.cipher = cipher;
+    keys.encryptionKey = crypto::deriveKey(secret, crypto::KdfCounter::Enc, keyType);
+    keys.macKey = crypto::deriveKey(secret, crypto::KdfCounter::Mac, keyType);
+    keys.ssc.assign(cipher == SmCipher::Tdes ? TdesBlockSize : AesBlockSize, 0);
+    return keys;
+}
+
+} // namespace cccd::emulator
