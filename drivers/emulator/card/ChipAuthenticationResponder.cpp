@@ -7,6 +7,7 @@
 #include "crypto/Mac.h"
 #include "crypto/Oid.h"
 #include "crypto/Padding.h"
+#include "emulator/card/SecurityEnvironment.h"
 #include "tlv/Tlv.h"
 
 namespace cccd::emulator {
@@ -14,9 +15,6 @@ namespace cccd::emulator {
 namespace {
 
 // Data objects of MSE:Set AT / MSE:Set KAT / GENERAL AUTHENTICATE (BSI TR-03110-3 §B.11).
-constexpr std::uint32_t TagProtocol = 0x80;          // cryptographic mechanism reference
-constexpr std::uint32_t TagKeyReference = 0x84;      // reference of a private key
-constexpr std::uint32_t TagKatPublicKey = 0x91;      // ephemeral public key in MSE:Set KAT
 constexpr std::uint32_t TagDynamicData = 0x7C;       // dynamic authentication data
 constexpr std::uint32_t TagGaPublicKey = 0x80;       // ephemeral public key in GA
 constexpr std::uint32_t TagNonce = 0x81;             // CA version 2
@@ -26,7 +24,6 @@ constexpr std::uint32_t TagEcPoint = 0x86;
 constexpr std::uint32_t TagDhValue = 0x84;
 constexpr std::size_t NonceSize = 8; // TR-03110-3 §B.2.2
 constexpr std::size_t TokenSize = 8; // TR-03110-3 §A.2.4: MAC truncated to 8 bytes
-constexpr std::size_t MaxKeyReferenceSize = 8;
 
 using Objects = std::map<std::uint32_t, ByteView>;
 
@@ -78,14 +75,8 @@ ChipAuthenticationResponder::ChipAuthenticationResponder(ByteView privateKeyPem,
 // DO'84' holds the keyId of ChipAuthenticationInfo as an unsigned big-endian integer. A card
 // that names no key knows no reference.
 bool ChipAuthenticationResponder::keyReferenceMatches(ByteView reference) const {
-    if (!m_keyId || reference.empty() || reference.size() > MaxKeyReferenceSize) {
-        return false;
-    }
-    std::uint64_t value = 0;
-    for (std::uint8_t byte : reference) {
-        value = (value << 8) | byte;
-    }
-    return value == *m_keyId;
+    std::optional<std::uint64_t> value = referenceNumber(reference);
+    return m_keyId && value == m_keyId;
 }
 
 // ICAO 9303-11 §9.7.1: KS_enc = KDF(K, 1), KS_mac = KDF(K, 2) with the cipher of the protocol;
@@ -123,14 +114,16 @@ ChipAuthenticationResponder::setKeyAgreementTemplate(ByteView data) {
     if (m_version != 1 || m_protocol.cipher != SmCipher::Tdes) {
         return refused(StatusWord::IncorrectData);
     }
-    auto objects = dataObjects(data, {TagKatPublicKey, TagKeyReference});
-    if (!objects || !objects->contains(TagKatPublicKey)) {
+    std::optional<SecurityEnvironment> environment = parseSecurityEnvironment(data);
+    if (!environment || !environment->ephemeralPublicKey || environment->protocol ||
+        environment->passwordReference) {
         return refused(StatusWord::IncorrectData);
     }
-    if (objects->contains(TagKeyReference) && !keyReferenceMatches(objects->at(TagKeyReference))) {
+    if (environment->privateKeyReference &&
+        !keyReferenceMatches(*environment->privateKeyReference)) {
         return refused(StatusWord::IncorrectData);
     }
-    std::optional<SessionKeys> keys = agree(objects->at(TagKatPublicKey), {});
+    std::optional<SessionKeys> keys = agree(*environment->ephemeralPublicKey, {});
     if (!keys) {
         return refused(StatusWord::IncorrectData);
     }
@@ -140,12 +133,13 @@ ChipAuthenticationResponder::setKeyAgreementTemplate(ByteView data) {
 ChipAuthenticationResponder::Outcome
 ChipAuthenticationResponder::setAuthenticationTemplate(ByteView data) {
     m_templateSet = false;
-    auto objects = dataObjects(data, {TagProtocol, TagKeyReference});
-    if (!objects || !objects->contains(TagProtocol) ||
-        !equalConstantTime(objects->at(TagProtocol), crypto::encodeOid(m_protocol.oid))) {
+    std::optional<SecurityEnvironment> environment = parseSecurityEnvironment(data);
+    if (!environment || environment->protocol != m_protocol.oid || environment->passwordReference ||
+        environment->ephemeralPublicKey) {
         return refused(StatusWord::IncorrectData);
     }
-    if (objects->contains(TagKeyReference) && !keyReferenceMatches(objects->at(TagKeyReference))) {
+    if (environment->privateKeyReference &&
+        !keyReferenceMatches(*environment->privateKeyReference)) {
         return refused(StatusWord::IncorrectData);
     }
     m_templateSet = true;
