@@ -93,6 +93,20 @@ KeyPair activeAuthenticationKeys(const std::optional<ActiveAuthenticationOption>
     return keys;
 }
 
+// What the card answers besides its files: BAC, the PACE options EF.CardAccess lists, and the
+// Chip and Active Authentication parameters DG14 and DG15 announce.
+void offer(const CardFeatures& features, CardProfile& profile) {
+    profile.bac = features.bac;
+    profile.pace = features.pace;
+    if (features.activeAuthentication && !profile.activeAuthenticationKeyPem.empty()) {
+        profile.activeAuthenticationDigest = features.activeAuthentication->digest;
+    }
+    if (features.chipAuthentication) {
+        profile.chipAuthenticationKeyId = features.chipAuthentication->keyId;
+        profile.chipAuthenticationProtocol = features.chipAuthentication->protocol;
+    }
+}
+
 } // namespace
 
 PersonaCard buildPersonaCard(const Persona& persona, const TestPki& pki) {
@@ -163,6 +177,7 @@ PersonaCard buildPersonaCard(const Persona& persona, const TestPki& pki) {
     if (ca.held) {
         profile.chipAuthenticationKeyPem = privateKeyPem(ca.held.get());
     }
+    offer(features, profile);
     return card;
 }
 

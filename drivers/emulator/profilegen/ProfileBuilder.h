@@ -12,8 +12,8 @@ namespace cccd::emulator {
 inline constexpr const char* VietnamContactAtr = "3B9F96C00A31FE45754A6176656C696E2D4F5320312E3051";
 inline constexpr const char* VietnamContactlessAtr = "3B8980014D4B6A434F532D333712";
 
-/// A generated card: the profile and what the card offers beyond its files. The features reach
-/// the emulator through the profile JSON (cardProfileJson).
+/// A generated card: the profile (which carries what the card offers: BAC, PACE, Chip and Active
+/// Authentication) and the features it was built from.
 struct PersonaCard {
     CardProfile profile;
     CardFeatures features;

@@ -10,7 +10,6 @@
 #include "emulator/profilegen/BsiReferenceProfile.h"
 #include "emulator/profilegen/Persona.h"
 #include "emulator/profilegen/ProfileBuilder.h"
-#include "emulator/profilegen/ProfileJson.h"
 #include "emulator/profilegen/TestPki.h"
 #include "tlv/Tlv.h"
 
@@ -55,10 +54,8 @@ std::string mrzLines(const cccd::emulator::CardProfile& profile) {
     throw cccd::Error(cccd::ErrorCode::InvalidArgument, "profile has no DG1 with an MRZ");
 }
 
-void writeProfile(const std::string& outDir, const cccd::emulator::CardProfile& profile,
-                  const cccd::emulator::CardFeatures& features) {
-    writeText(fs::path(outDir) / (profile.name + ".json"),
-              cccd::emulator::cardProfileJson(profile, features));
+void writeProfile(const std::string& outDir, const cccd::emulator::CardProfile& profile) {
+    writeText(fs::path(outDir) / (profile.name + ".json"), cccd::emulator::profileToJson(profile));
     writeText(fs::path(outDir) / (profile.name + ".mrz"), mrzLines(profile));
     // The CAN beside the MRZ, as a clerk would take it from the card (cccd.md §1.3).
     writeText(fs::path(outDir) / (profile.name + ".can"),
@@ -93,16 +90,11 @@ int main(int argc, char** argv) {
                 throw cccd::Error(cccd::ErrorCode::InvalidArgument,
                                   "persona " + file + ": \"profile\" must equal the file name");
             }
-            cccd::emulator::PersonaCard card = cccd::emulator::buildPersonaCard(persona, pki);
-            writeProfile(outDir, card.profile, card.features);
+            writeProfile(outDir, cccd::emulator::buildPersonaCard(persona, pki).profile);
         }
         if (!bsiDir.empty()) {
             // The BSI data set comes without private keys: the card offers BAC only.
-            cccd::emulator::CardFeatures bacOnly;
-            bacOnly.pace.clear();
-            bacOnly.chipAuthentication.reset();
-            bacOnly.activeAuthentication.reset();
-            writeProfile(outDir, cccd::emulator::buildBsiReferenceProfile(bsiDir), bacOnly);
+            writeProfile(outDir, cccd::emulator::buildBsiReferenceProfile(bsiDir));
         }
     } catch (const std::exception& e) {
         std::cerr << "cccd-profile-gen: " << e.what() << "\n";

@@ -22,7 +22,6 @@
 #include "emulator/card/ActiveAuthenticationResponder.h"
 #include "emulator/card/ChipAuthenticationResponder.h"
 #include "emulator/profilegen/Persona.h"
-#include "emulator/profilegen/ProfileJson.h"
 #include "emulator/profilegen/TestPki.h"
 #include "lds/CardAccess.h"
 #include "lds/Dg14.h"
@@ -95,7 +94,7 @@ const Bytes& dataGroup(const std::string& name, int number) {
 }
 
 nlohmann::json profileJson(const std::string& name) {
-    return nlohmann::json::parse(cardProfileJson(card(name).profile, card(name).features));
+    return nlohmann::json::parse(profileToJson(card(name).profile));
 }
 
 // Hex of tests/data/emulator/<file>, '#' lines being comments.
