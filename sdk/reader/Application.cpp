@@ -45,10 +45,7 @@ bool selectApplication(transport::CardChannel& channel, ExtendedLengthMode mode)
             log(LogLevel::Info, "reader", "extended-length SELECT refused; using short APDUs");
         }
     }
-    apdu::ResponseApdu r = transport::send(channel, selectApplicationCommand(false));
-    if (!r.isSuccess()) {
-        throw Error(ErrorCode::CardStatus, "the card has no eMRTD application", r.sw);
-    }
+    reselectApplication(channel);
     return mode == ExtendedLengthMode::Always && channel.capabilities().extendedLength;
 }
 

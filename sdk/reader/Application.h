@@ -10,8 +10,8 @@ namespace cccd::reader {
 /// extended-length APDUs pass. Throws Error(CardStatus) when the card has no such application.
 [[nodiscard]] bool selectApplication(transport::CardChannel& channel, ExtendedLengthMode mode);
 
-/// SELECT of the eMRTD application in short form, to start over after a failed protocol run
-/// (cccd.md §2.6: a fresh session between access attempts).
+/// SELECT of the eMRTD application in short form: selectApplication's fallback, and the way to
+/// start over after a failed protocol run (cccd.md §2.6: a fresh session between attempts).
 void reselectApplication(transport::CardChannel& channel);
 
 } // namespace cccd::reader
