@@ -6,10 +6,10 @@
 #include "access/PaceChipAuthentication.h"
 #include "access/PaceCipherSuite.h"
 #include "access/PaceCommands.h"
-#include "access/PaceGroup.h"
 #include "access/PaceIntegratedMapping.h"
 #include "base/Error.h"
 #include "base/Log.h"
+#include "crypto/KeyAgreementGroup.h"
 
 namespace cccd::access {
 
@@ -19,16 +19,16 @@ constexpr bool Chained = false;
 constexpr bool Last = true;
 
 struct Mapped {
-    std::unique_ptr<PaceGroup> group;
+    std::unique_ptr<crypto::KeyAgreementGroup> group;
     Bytes chipMappingPublicKey; ///< empty for Integrated Mapping
 };
 
-std::unique_ptr<PaceGroup> staticGroup(const PaceParameters& parameters,
-                                       const PaceCipherSuite& suite) {
-    std::unique_ptr<PaceGroup> group =
+std::unique_ptr<crypto::KeyAgreementGroup> staticGroup(const PaceParameters& parameters,
+                                                       const PaceCipherSuite& suite) {
+    std::unique_ptr<crypto::KeyAgreementGroup> group =
         parameters.explicitDomainParameters.empty()
-            ? PaceGroup::standardized(parameters.parameterId)
-            : PaceGroup::fromDomainParameters(parameters.explicitDomainParameters);
+            ? crypto::KeyAgreementGroup::standardized(parameters.parameterId)
+            : crypto::KeyAgreementGroup::fromDomainParameters(parameters.explicitDomainParameters);
     if (group->keyAgreement() != suite.keyAgreement) {
         throw Error(ErrorCode::InvalidArgument,
                     "PACE: the domain parameters do not suit the protocol's key agreement");
@@ -43,14 +43,14 @@ bool refusesPassword(const apdu::ResponseApdu& answer) {
 }
 
 // Step 2, Generic Mapping and CAM (§4.4.3.3.1): exchange mapping keys, G~ = s*G + H.
-Mapped mapNonceGeneric(transport::CardChannel& channel, const PaceGroup& group, ByteView nonce,
-                       const crypto::RandomSource& random) {
-    PaceKeyPair mappingKey = group.generateKeyPair(random);
+Mapped mapNonceGeneric(transport::CardChannel& channel, const crypto::KeyAgreementGroup& group,
+                       ByteView nonce, const crypto::RandomSource& random) {
+    crypto::EphemeralKeyPair mappingKey = group.generateKeyPair(random);
     Bytes chipMappingKey = requirePaceObject(
         generalAuthenticate(channel, Chained,
                             encodePaceObject(PaceTag::MappingTerminal, mappingKey.publicKey)),
         PaceTag::MappingChip, "map nonce");
-    std::unique_ptr<PaceGroup> mapped =
+    std::unique_ptr<crypto::KeyAgreementGroup> mapped =
         group.mapGeneric(nonce, mappingKey.privateKey, chipMappingKey);
     return {std::move(mapped), std::move(chipMappingKey)};
 }
@@ -58,7 +58,7 @@ Mapped mapNonceGeneric(transport::CardChannel& channel, const PaceGroup& group, 
 // Step 2, Integrated Mapping (§4.4.3.3.2): send the nonce t in clear; the chip answers an empty
 // 82, an empty 7C or no data at all. G~ = f_G(R_p(s, t)).
 Mapped mapNonceIntegrated(transport::CardChannel& channel, const PaceCipherSuite& suite,
-                          const PaceGroup& group, ByteView nonce,
+                          const crypto::KeyAgreementGroup& group, ByteView nonce,
                           const crypto::RandomSource& random) {
     Bytes terminalNonce = random(suite.keySize());
     apdu::ResponseApdu answer = generalAuthenticate(
@@ -79,7 +79,7 @@ PaceResult performPace(transport::CardChannel& channel, const PaceParameters& pa
                        PacePasswordType passwordType, ByteView password,
                        const crypto::RandomSource& random) {
     PaceCipherSuite suite = PaceCipherSuite::fromProtocol(parameters.protocol);
-    std::unique_ptr<PaceGroup> group = staticGroup(parameters, suite);
+    std::unique_ptr<crypto::KeyAgreementGroup> group = staticGroup(parameters, suite);
     SecureBytes passwordKey = derivePacePasswordKey(passwordType, password, suite.keyType);
 
     // §4.4.4.1: select the protocol, the password and the domain parameters.
@@ -99,7 +99,7 @@ PaceResult performPace(transport::CardChannel& channel, const PaceParameters& pa
 
     // Step 3: ephemeral key agreement on G~. A chip that reflects our key would also reflect
     // our token (§4.4.1 3c: the public keys must differ).
-    PaceKeyPair ephemeralKey = mapped.group->generateKeyPair(random);
+    crypto::EphemeralKeyPair ephemeralKey = mapped.group->generateKeyPair(random);
     Bytes chipEphemeralKey = requirePaceObject(
         generalAuthenticate(channel, Chained,
                             encodePaceObject(PaceTag::EphemeralTerminal, ephemeralKey.publicKey)),

@@ -7,6 +7,7 @@
 #include "access/PacePassword.h"
 #include "base/Bytes.h"
 #include "crypto/Kdf.h"
+#include "crypto/KeyAgreementAlgorithm.h"
 #include "crypto/Random.h"
 #include "sm/SessionKeys.h"
 #include "transport/CardChannel.h"
@@ -33,7 +34,7 @@ struct PaceParameters {
     /// The DER AlgorithmIdentifier (domainParameter) of the matching PACEDomainParameterInfo when
     /// the chip uses explicit domain parameters; empty for standardized ones. Explicit parameters
     /// are unprotected: pass only parameters the inspection system trusts (§9.2.2). See
-    /// PaceGroup::fromDomainParameters for the forms and checks.
+    /// crypto::KeyAgreementGroup::fromDomainParameters for the forms and checks.
     Bytes explicitDomainParameters;
 };
 
@@ -44,7 +45,7 @@ struct PaceResult {
     sm::SessionKeys sessionKeys;
     crypto::KeyType keyType = crypto::KeyType::Aes128;
 
-    PaceKeyAgreement keyAgreement = PaceKeyAgreement::Ecdh;
+    crypto::KeyAgreementAlgorithm keyAgreement = crypto::KeyAgreementAlgorithm::Ecdh;
     PaceMapping mapping = PaceMapping::Generic; ///< which mapping ran
 
     /// PK_DH,IC as the chip sent it (uncompressed point, or DH value): Terminal Authentication

@@ -2,16 +2,6 @@
 
 namespace cccd::access {
 
-std::string_view paceKeyAgreementName(PaceKeyAgreement keyAgreement) {
-    switch (keyAgreement) {
-    case PaceKeyAgreement::Dh:
-        return "dh";
-    case PaceKeyAgreement::Ecdh:
-        return "ecdh";
-    }
-    return "unknown";
-}
-
 std::string_view paceMappingName(PaceMapping mapping) {
     switch (mapping) {
     case PaceMapping::Generic:

@@ -3,9 +3,9 @@
 #include <memory>
 
 #include "access/Pace.h"
-#include "access/PaceGroup.h"
 #include "base/Error.h"
 #include "crypto/Cipher.h"
+#include "crypto/KeyAgreementGroup.h"
 #include "crypto/Padding.h"
 
 namespace cccd::access {
@@ -34,10 +34,10 @@ bool verifyChipAuthenticationMapping(const PaceResult& result, ByteView chipStat
         result.chipAuthenticationData.empty() || result.chipMappingPublicKey.empty()) {
         throw Error(ErrorCode::InvalidArgument, "not the result of a PACE-CAM run");
     }
-    std::unique_ptr<PaceGroup> group =
+    std::unique_ptr<crypto::KeyAgreementGroup> group =
         result.explicitDomainParameters.empty()
-            ? PaceGroup::standardized(result.parameterId)
-            : PaceGroup::fromDomainParameters(result.explicitDomainParameters);
+            ? crypto::KeyAgreementGroup::standardized(result.parameterId)
+            : crypto::KeyAgreementGroup::fromDomainParameters(result.explicitDomainParameters);
     // §4.4.5.6: CA_IC is FE2OS-encoded, as long as the group order.
     if (result.chipAuthenticationData.size() != group->orderSize()) {
         return false;

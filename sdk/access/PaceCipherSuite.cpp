@@ -15,18 +15,20 @@ namespace {
 // agreement and mapping, then one for the cipher.
 constexpr std::string_view IdPace = "0.4.0.127.0.7.2.2.4.";
 
+using crypto::KeyAgreementAlgorithm;
+
 struct MappingArc {
     std::string_view arc;
-    PaceKeyAgreement keyAgreement;
+    KeyAgreementAlgorithm keyAgreement;
     PaceMapping mapping;
 };
 
 constexpr MappingArc MappingArcs[] = {
-    {"1", PaceKeyAgreement::Dh, PaceMapping::Generic},              // id-PACE-DH-GM
-    {"2", PaceKeyAgreement::Ecdh, PaceMapping::Generic},            // id-PACE-ECDH-GM
-    {"3", PaceKeyAgreement::Dh, PaceMapping::Integrated},           // id-PACE-DH-IM
-    {"4", PaceKeyAgreement::Ecdh, PaceMapping::Integrated},         // id-PACE-ECDH-IM
-    {"6", PaceKeyAgreement::Ecdh, PaceMapping::ChipAuthentication}, // id-PACE-ECDH-CAM
+    {"1", KeyAgreementAlgorithm::Dh, PaceMapping::Generic},              // id-PACE-DH-GM
+    {"2", KeyAgreementAlgorithm::Ecdh, PaceMapping::Generic},            // id-PACE-ECDH-GM
+    {"3", KeyAgreementAlgorithm::Dh, PaceMapping::Integrated},           // id-PACE-DH-IM
+    {"4", KeyAgreementAlgorithm::Ecdh, PaceMapping::Integrated},         // id-PACE-ECDH-IM
+    {"6", KeyAgreementAlgorithm::Ecdh, PaceMapping::ChipAuthentication}, // id-PACE-ECDH-CAM
 };
 
 struct CipherArc {
@@ -153,7 +155,7 @@ sm::SessionKeys PaceCipherSuite::sessionKeys(ByteView sharedSecret) const {
 
 Bytes PaceCipherSuite::tokenInput(ByteView ephemeralPublicKey) const {
     std::uint32_t keyTag =
-        keyAgreement == PaceKeyAgreement::Dh ? DhPublicValueTag : EcPublicPointTag;
+        keyAgreement == KeyAgreementAlgorithm::Dh ? DhPublicValueTag : EcPublicPointTag;
     Bytes body = concat(crypto::encodeOidObject(protocol), tlv::encode(keyTag, ephemeralPublicKey));
     return tlv::encode(PublicKeyTag, body);
 }

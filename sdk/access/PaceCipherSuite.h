@@ -8,6 +8,7 @@
 #include "base/Bytes.h"
 #include "base/SecureBytes.h"
 #include "crypto/Kdf.h"
+#include "crypto/KeyAgreementAlgorithm.h"
 #include "sm/SessionKeys.h"
 
 namespace cccd::access {
@@ -18,7 +19,7 @@ namespace cccd::access {
 /// follows.
 struct PaceCipherSuite {
     std::string protocol; ///< dotted OID, e.g. 0.4.0.127.0.7.2.2.4.2.2
-    PaceKeyAgreement keyAgreement = PaceKeyAgreement::Ecdh;
+    crypto::KeyAgreementAlgorithm keyAgreement = crypto::KeyAgreementAlgorithm::Ecdh;
     PaceMapping mapping = PaceMapping::Generic;
     sm::SmCipher cipher = sm::SmCipher::Aes;
     crypto::KeyType keyType = crypto::KeyType::Aes128;

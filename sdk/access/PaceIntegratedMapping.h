@@ -9,7 +9,7 @@
 namespace cccd::access {
 
 /// The pseudo-random function R(s,t) of the Integrated Mapping (ICAO 9303-11 §4.4.3.3.2,
-/// Figure 2), before the reduction mod p that PaceGroup::mapIntegrated does:
+/// Figure 2), before the reduction mod p that crypto::KeyAgreementGroup::mapIntegrated does:
 /// k_0 = E(t, s); x_i = E(k_i, c1), k_(i+1) = E(k_i, c0), each key truncated to the key size;
 /// R = x_0 || ... || x_(n-1) with the smallest n such that n * l >= log2 p + 64. E is the suite's
 /// block cipher in CBC mode with a zero IV; l is 128 bits for 3DES and AES-128, 256 bits for

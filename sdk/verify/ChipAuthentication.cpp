@@ -4,8 +4,7 @@
 
 #include "base/Error.h"
 #include "base/Log.h"
-#include "crypto/DhKeyAgreement.h"
-#include "crypto/EcdhKeyAgreement.h"
+#include "crypto/KeyAgreementGroup.h"
 #include "crypto/Oid.h"
 #include "tlv/Tlv.h"
 
@@ -45,36 +44,28 @@ struct Outcome {
     throw Outcome{status, reason, sw};
 }
 
-Bytes withoutLeadingZeros(ByteView value) {
-    std::size_t start = 0;
-    while (start + 1 < value.size() && value[start] == 0x00) {
-        ++start;
-    }
-    return Bytes(value.begin() + static_cast<std::ptrdiff_t>(start), value.end());
-}
-
-// The chip's static key as the key agreement uses it: an EC point, or the DH value y that
-// RFC 3279 §2.3.3 wraps in an INTEGER.
-Bytes chipPublicKey(const ChipAuthenticationChoice& choice) {
+// The chip's static key as its SubjectPublicKeyInfo stores it: an EC point, or the DH value y
+// that RFC 3279 §2.3.3 wraps in an INTEGER.
+Bytes storedChipPublicKey(const ChipAuthenticationChoice& choice) {
     const lds::SubjectPublicKeyInfo& spki = choice.publicKey.publicKey;
     if (choice.keyAgreement == lds::KeyAgreement::Ecdh) {
         return spki.publicKey;
     }
-    return withoutLeadingZeros(tlv::parse(spki.publicKey, IntegerTag).value);
+    tlv::Tlv integer = tlv::parse(spki.publicKey, IntegerTag);
+    return Bytes(integer.value.begin(), integer.value.end());
 }
 
-std::unique_ptr<crypto::KeyAgreement> keyAgreementFor(const ChipAuthenticationChoice& choice) {
+// The domain parameters of the chip's key (ICAO 9303-11 §6.2.1: the ephemeral key is generated
+// on them), for a key of the type the protocol names.
+std::unique_ptr<crypto::KeyAgreementGroup> groupFor(const ChipAuthenticationChoice& choice) {
     const lds::SubjectPublicKeyInfo& spki = choice.publicKey.publicKey;
-    if (choice.keyAgreement == lds::KeyAgreement::Ecdh) {
-        if (spki.type != lds::PublicKeyType::Ec) {
-            finish(ChipAuthenticationStatus::Error, ChipAuthenticationReason::InvalidPublicKey);
-        }
-        return crypto::EcdhKeyAgreement::fromParameters(spki.parameters);
-    }
-    if (spki.type != lds::PublicKeyType::Dh) {
+    lds::PublicKeyType expected = choice.keyAgreement == lds::KeyAgreement::Ecdh
+                                      ? lds::PublicKeyType::Ec
+                                      : lds::PublicKeyType::Dh;
+    if (spki.type != expected) {
         finish(ChipAuthenticationStatus::Error, ChipAuthenticationReason::InvalidPublicKey);
     }
-    return crypto::DhKeyAgreement::fromParameters(spki.parameters);
+    return crypto::KeyAgreementGroup::fromAlgorithm(spki.algorithm, spki.parameters);
 }
 
 apdu::ResponseApdu send(sm::SecureMessagingChannel& channel, const apdu::CommandApdu& command) {
@@ -156,19 +147,18 @@ void runChipAuthentication(sm::SecureMessagingChannel& channel,
                            const ChipAuthenticationChoice& choice,
                            const crypto::RandomSource& random, ChipAuthenticationResult& result) {
     // Step 1: the chip's key is checked before anything is sent.
-    std::unique_ptr<crypto::KeyAgreement> agreement;
+    std::unique_ptr<crypto::KeyAgreementGroup> group;
     try {
-        result.chipPublicKey = chipPublicKey(choice);
-        agreement = keyAgreementFor(choice);
-        agreement->checkPeerKey(result.chipPublicKey);
+        group = groupFor(choice);
+        result.chipPublicKey = group->importPublicKey(storedChipPublicKey(choice));
     } catch (const Error& e) {
         finish(ChipAuthenticationStatus::Error, e.code() == ErrorCode::NotSupported
                                                     ? ChipAuthenticationReason::UnsupportedProtocol
                                                     : ChipAuthenticationReason::InvalidPublicKey);
     }
-    crypto::KeyAgreementKeyPair ephemeral = agreement->generateKeyPair(random);
+    crypto::EphemeralKeyPair ephemeral = group->generateKeyPair(random);
     result.terminalEphemeralPublicKey = ephemeral.publicKey;
-    result.terminalEphemeralPublicKeyCompressed = agreement->compress(ephemeral.publicKey);
+    result.terminalEphemeralPublicKeyCompressed = group->compress(ephemeral.publicKey);
 
     // Step 2, under the old keys.
     GeneralAuthenticateAnswer answer;
@@ -179,7 +169,7 @@ void runChipAuthentication(sm::SecureMessagingChannel& channel,
     }
 
     // Step 3: K, the new keys, and (version 2) the chip's token over our key.
-    SecureBytes sharedSecret = agreement->sharedSecret(ephemeral.privateKey, result.chipPublicKey);
+    SecureBytes sharedSecret = group->sharedSecret(ephemeral.privateKey, result.chipPublicKey);
     sm::SessionKeys keys = choice.sessionKeys(sharedSecret, answer.nonce);
     if (choice.version == 2 &&
         !equalConstantTime(answer.token,

@@ -7,8 +7,8 @@
 #include "access/Pace.h"
 #include "access/PaceChipAuthentication.h"
 #include "access/PaceCipherSuite.h"
-#include "access/PaceGroup.h"
 #include "crypto/Cipher.h"
+#include "crypto/KeyAgreementGroup.h"
 #include "lds/SecurityInfos.h"
 #include "lds/Sod.h"
 #include "sdk/access/PaceTestSupport.h"
@@ -73,15 +73,15 @@ TEST(PaceCamTest, ParsesTheCamProtocol) {
     auto v = appendixI();
     auto suite = access::PaceCipherSuite::fromProtocol(text(v, "protocol_oid"));
     EXPECT_EQ(suite.mapping, access::PaceMapping::ChipAuthentication);
-    EXPECT_EQ(suite.keyAgreement, access::PaceKeyAgreement::Ecdh);
+    EXPECT_EQ(suite.keyAgreement, crypto::KeyAgreementAlgorithm::Ecdh);
     EXPECT_EQ(suite.keyType, crypto::KeyType::Aes128);
 }
 
 TEST(PaceCamTest, MapsAndAgreesAppendixIKeys) {
     auto v = appendixI();
     auto mapping = v.at("mapping");
-    auto group = access::PaceGroup::standardized(v.at("parameter_id").get<std::uint64_t>());
-    access::PaceKeyPair terminal = group->generateKeyPair(
+    auto group = crypto::KeyAgreementGroup::standardized(v.at("parameter_id").get<std::uint64_t>());
+    crypto::EphemeralKeyPair terminal = group->generateKeyPair(
         test::replayRandom({hexField(mapping, "terminal_mapping_private_key")}));
     EXPECT_EQ(toHex(terminal.publicKey), text(mapping, "terminal_mapping_public_key"));
     EXPECT_EQ(
@@ -92,7 +92,7 @@ TEST(PaceCamTest, MapsAndAgreesAppendixIKeys) {
     EXPECT_EQ(toHex(mapped->generator()), text(mapping, "mapped_generator_G"));
 
     auto agreement = v.at("key_agreement");
-    access::PaceKeyPair ephemeral = mapped->generateKeyPair(
+    crypto::EphemeralKeyPair ephemeral = mapped->generateKeyPair(
         test::replayRandom({hexField(agreement, "terminal_ephemeral_private_key")}));
     EXPECT_EQ(toHex(ephemeral.publicKey), text(agreement, "terminal_ephemeral_public_key"));
     SecureBytes k = mapped->sharedSecret(ephemeral.privateKey,

@@ -13,8 +13,8 @@
 #include "sdk/access/PaceTestSupport.h"
 
 using namespace cccd;
-using access::PaceKeyAgreement;
 using access::PaceMapping;
+using crypto::KeyAgreementAlgorithm;
 using test::hexField;
 using test::text;
 
@@ -23,14 +23,14 @@ namespace {
 struct Row {
     const char* name;
     const char* oid;
-    PaceKeyAgreement keyAgreement;
+    KeyAgreementAlgorithm keyAgreement;
     PaceMapping mapping;
     sm::SmCipher cipher;
     crypto::KeyType keyType;
 };
 
-constexpr auto Dh = PaceKeyAgreement::Dh;
-constexpr auto Ecdh = PaceKeyAgreement::Ecdh;
+constexpr auto Dh = KeyAgreementAlgorithm::Dh;
+constexpr auto Ecdh = KeyAgreementAlgorithm::Ecdh;
 constexpr auto Gm = PaceMapping::Generic;
 constexpr auto Im = PaceMapping::Integrated;
 constexpr auto Cam = PaceMapping::ChipAuthentication;

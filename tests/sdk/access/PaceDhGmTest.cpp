@@ -5,9 +5,9 @@
 
 #include "access/Pace.h"
 #include "access/PaceCipherSuite.h"
-#include "access/PaceDh.h"
-#include "access/PaceGroup.h"
 #include "access/PacePassword.h"
+#include "crypto/DhGroup.h"
+#include "crypto/KeyAgreementGroup.h"
 #include "sdk/access/PaceTestSupport.h"
 #include "tlv/Tlv.h"
 
@@ -25,11 +25,11 @@ const nlohmann::json& apdu(const nlohmann::json& v, std::size_t step) {
     return v.at("apdus").at(step);
 }
 
-std::unique_ptr<access::PaceGroup> staticGroup(const nlohmann::json& v) {
-    return access::PaceGroup::standardized(v.at("parameter_id").get<std::uint64_t>());
+std::unique_ptr<crypto::KeyAgreementGroup> staticGroup(const nlohmann::json& v) {
+    return crypto::KeyAgreementGroup::standardized(v.at("parameter_id").get<std::uint64_t>());
 }
 
-std::unique_ptr<access::PaceGroup> mappedGroup(const nlohmann::json& v) {
+std::unique_ptr<crypto::KeyAgreementGroup> mappedGroup(const nlohmann::json& v) {
     return staticGroup(v)->mapGeneric(hexField(v.at("nonce"), "decrypted_nonce_s"),
                                       hexField(v.at("mapping"), "terminal_mapping_private_key"),
                                       hexField(v.at("mapping"), "chip_mapping_public_key"));
@@ -58,17 +58,17 @@ Bytes mrzPassword(const nlohmann::json& v) {
 TEST(PaceDhGmTest, Group0IsTheRfc5114Group) {
     auto v = appendixG2();
     auto group = staticGroup(v);
-    ASSERT_EQ(group->keyAgreement(), access::PaceKeyAgreement::Dh);
+    ASSERT_EQ(group->keyAgreement(), crypto::KeyAgreementAlgorithm::Dh);
     EXPECT_EQ(group->primeBits(), 1024U);
     EXPECT_EQ(toHex(group->generator()), text(v.at("group"), "g"));
-    const auto& dh = dynamic_cast<const access::PaceDhGroup&>(*group);
+    const auto& dh = dynamic_cast<const crypto::DhGroup&>(*group);
     EXPECT_EQ(toHex(dh.subgroupOrder()), text(v.at("group"), "q"));
 }
 
 TEST(PaceDhGmTest, DecryptsAppendixG2Nonce) {
     auto v = appendixG2();
     auto suite = access::PaceCipherSuite::fromProtocol(text(v, "protocol_oid"));
-    EXPECT_EQ(suite.keyAgreement, access::PaceKeyAgreement::Dh);
+    EXPECT_EQ(suite.keyAgreement, crypto::KeyAgreementAlgorithm::Dh);
     EXPECT_EQ(suite.mapping, access::PaceMapping::Generic);
     SecureBytes kPi =
         access::derivePacePasswordKey(access::PacePasswordType::Mrz, mrzPassword(v), suite.keyType);
@@ -82,7 +82,7 @@ TEST(PaceDhGmTest, MapsAppendixG2Generator) {
     auto mapping = v.at("mapping");
     auto group = staticGroup(v);
 
-    access::PaceKeyPair terminal = group->generateKeyPair(
+    crypto::EphemeralKeyPair terminal = group->generateKeyPair(
         test::replayRandom({hexField(mapping, "terminal_mapping_private_key")}));
     EXPECT_EQ(toHex(terminal.publicKey), text(mapping, "terminal_mapping_public_key"));
 
@@ -102,7 +102,7 @@ TEST(PaceDhGmTest, AgreesAppendixG2SharedSecretAndSessionKeys) {
     auto agreement = v.at("key_agreement");
     auto mapped = mappedGroup(v);
 
-    access::PaceKeyPair terminal = mapped->generateKeyPair(
+    crypto::EphemeralKeyPair terminal = mapped->generateKeyPair(
         test::replayRandom({hexField(agreement, "terminal_ephemeral_private_key")}));
     EXPECT_EQ(toHex(terminal.publicKey), text(agreement, "terminal_ephemeral_public_key"));
     SecureBytes k =
@@ -144,7 +144,7 @@ TEST(PaceDhGmTest, ReplaysAppendixG2Exchange) {
                             mrzPassword(v), appendixRandom(v));
 
     EXPECT_TRUE(card.done());
-    EXPECT_EQ(result.keyAgreement, access::PaceKeyAgreement::Dh);
+    EXPECT_EQ(result.keyAgreement, crypto::KeyAgreementAlgorithm::Dh);
     EXPECT_EQ(result.mapping, access::PaceMapping::Generic);
     EXPECT_EQ(result.sessionKeys.cipher, sm::SmCipher::Aes);
     EXPECT_EQ(toHex(result.sessionKeys.ksEnc), text(v.at("session_keys"), "ks_enc"));

@@ -10,9 +10,9 @@
 
 #include "access/Pace.h"
 #include "access/PaceCipherSuite.h"
-#include "access/PaceGroup.h"
 #include "access/PaceIntegratedMapping.h"
 #include "access/PacePassword.h"
+#include "crypto/KeyAgreementGroup.h"
 #include "sdk/access/PaceTestSupport.h"
 
 using namespace cccd;
@@ -59,11 +59,11 @@ struct Example {
         return access::PaceCipherSuite::fromProtocol(text(v, "protocol_oid"));
     }
 
-    [[nodiscard]] std::unique_ptr<access::PaceGroup> group() const {
-        return access::PaceGroup::standardized(v.at("parameter_id").get<std::uint64_t>());
+    [[nodiscard]] std::unique_ptr<crypto::KeyAgreementGroup> group() const {
+        return crypto::KeyAgreementGroup::standardized(v.at("parameter_id").get<std::uint64_t>());
     }
 
-    [[nodiscard]] std::unique_ptr<access::PaceGroup> mapped() const {
+    [[nodiscard]] std::unique_ptr<crypto::KeyAgreementGroup> mapped() const {
         return group()->mapIntegrated(hexField(v, "prf_output_R"));
     }
 
@@ -121,7 +121,7 @@ void checksIntermediates(const Example& example) {
 void agreesKeysAndTokens(const Example& example, ByteView terminalPrivateKey) {
     const auto& v = example.v;
     auto mapped = example.mapped();
-    access::PaceKeyPair terminal = mapped->generateKeyPair(
+    crypto::EphemeralKeyPair terminal = mapped->generateKeyPair(
         test::replayRandom({Bytes(terminalPrivateKey.begin(), terminalPrivateKey.end())}));
     EXPECT_EQ(toHex(terminal.publicKey), text(v, "terminal_ephemeral_public_key"));
 

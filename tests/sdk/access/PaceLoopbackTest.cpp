@@ -1,16 +1,16 @@
 // performPace against a minimal chip written in this test from the chip's side of ICAO 9303-11
 // §4.4, for the combinations the worked examples do not cover: 3DES and AES-192/256 suites,
 // Integrated Mapping with 3DES, the 2048-bit MODP groups, whose keys need extended-length
-// APDUs (§9.3.1), and a 521-bit curve. The chip reuses PaceGroup and PaceCipherSuite, so this
-// checks the protocol flow and the APDUs; the appendices' byte-exact replays check the
+// APDUs (§9.3.1), and a 521-bit curve. The chip reuses KeyAgreementGroup and PaceCipherSuite, so
+// this checks the protocol flow and the APDUs; the appendices' byte-exact replays check the
 // arithmetic.
 #include <gtest/gtest.h>
 
 #include "access/Pace.h"
 #include "access/PaceCipherSuite.h"
-#include "access/PaceGroup.h"
 #include "access/PaceIntegratedMapping.h"
 #include "apdu/CommandApdu.h"
+#include "crypto/KeyAgreementGroup.h"
 #include "crypto/Oid.h"
 #include "sdk/access/PaceTestSupport.h"
 #include "tlv/Tlv.h"
@@ -39,7 +39,7 @@ class LoopbackChip : public transport::CardChannel {
 public:
     LoopbackChip(std::string protocol, std::uint64_t parameterId, Bytes can)
         : m_suite(access::PaceCipherSuite::fromProtocol(protocol)),
-          m_group(access::PaceGroup::standardized(parameterId)), m_can(std::move(can)) {}
+          m_group(crypto::KeyAgreementGroup::standardized(parameterId)), m_can(std::move(can)) {}
 
     Bytes transmit(ByteView raw) override {
         apdu::CommandApdu command = apdu::CommandApdu::decode(raw);
@@ -85,7 +85,7 @@ private:
                 access::pacePseudoRandom(m_suite, m_nonce, mapping, m_group->primeBits()));
             return answer(0, {});
         }
-        access::PaceKeyPair chip = m_group->generateKeyPair(m_random);
+        crypto::EphemeralKeyPair chip = m_group->generateKeyPair(m_random);
         m_mapped = m_group->mapGeneric(m_nonce, chip.privateKey, mapping);
         return answer(0x82, chip.publicKey);
     }
@@ -106,12 +106,12 @@ private:
     }
 
     access::PaceCipherSuite m_suite;
-    std::unique_ptr<access::PaceGroup> m_group;
-    std::unique_ptr<access::PaceGroup> m_mapped;
+    std::unique_ptr<crypto::KeyAgreementGroup> m_group;
+    std::unique_ptr<crypto::KeyAgreementGroup> m_mapped;
     Bytes m_can;
     Bytes m_nonce;
     Bytes m_terminalKey;
-    access::PaceKeyPair m_ephemeral;
+    crypto::EphemeralKeyPair m_ephemeral;
     crypto::RandomSource m_random = crypto::systemRandom();
     int m_step = 0;
 };

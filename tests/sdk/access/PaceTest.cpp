@@ -6,9 +6,9 @@
 #include <gtest/gtest.h>
 
 #include "access/PaceCipherSuite.h"
-#include "access/PaceGroup.h"
 #include "access/PacePassword.h"
 #include "base/Error.h"
+#include "crypto/KeyAgreementGroup.h"
 #include "sdk/access/PaceTestSupport.h"
 #include "sdk/mrz/CccdSpec.h"
 
@@ -50,8 +50,8 @@ void scriptAppendixG(test::ScriptedChannel& card, const nlohmann::json& v, std::
     }
 }
 
-std::unique_ptr<access::PaceGroup> appendixGGroup(const nlohmann::json& v) {
-    return access::PaceGroup::standardized(v.at("parameter_id").get<std::uint64_t>());
+std::unique_ptr<crypto::KeyAgreementGroup> appendixGGroup(const nlohmann::json& v) {
+    return crypto::KeyAgreementGroup::standardized(v.at("parameter_id").get<std::uint64_t>());
 }
 
 access::PaceCipherSuite appendixGSuite(const nlohmann::json& v) {
@@ -95,9 +95,9 @@ TEST(PaceTest, DecryptsAppendixGNonce) {
 TEST(PaceTest, MapsAppendixGGenerator) {
     auto v = paceVectors();
     auto mapping = v.at("mapping");
-    std::unique_ptr<access::PaceGroup> group = appendixGGroup(v);
+    std::unique_ptr<crypto::KeyAgreementGroup> group = appendixGGroup(v);
 
-    access::PaceKeyPair terminal = group->generateKeyPair(
+    crypto::EphemeralKeyPair terminal = group->generateKeyPair(
         test::replayRandom({hexField(mapping, "terminal_mapping_private_key")}));
     EXPECT_EQ(toHex(terminal.publicKey),
               mapping.at("terminal_mapping_public_key").get<std::string>());
@@ -110,7 +110,7 @@ TEST(PaceTest, MapsAppendixGGenerator) {
         toHex(group->multiply(hexField(mapping, "chip_mapping_private_key"), terminal.publicKey)),
         mapping.at("shared_secret_H").get<std::string>());
 
-    std::unique_ptr<access::PaceGroup> mapped = group->mapGeneric(
+    std::unique_ptr<crypto::KeyAgreementGroup> mapped = group->mapGeneric(
         hexField(v.at("nonce"), "decrypted_nonce_s"), terminal.privateKey, chipKey);
     EXPECT_EQ(toHex(mapped->generator()), mapping.at("mapped_generator_G").get<std::string>());
     EXPECT_NE(toHex(group->generator()), toHex(mapped->generator()));
@@ -120,12 +120,12 @@ TEST(PaceTest, AgreesAppendixGSharedSecretAndSessionKeys) {
     auto v = paceVectors();
     auto mapping = v.at("mapping");
     auto agreement = v.at("key_agreement");
-    std::unique_ptr<access::PaceGroup> mapped =
+    std::unique_ptr<crypto::KeyAgreementGroup> mapped =
         appendixGGroup(v)->mapGeneric(hexField(v.at("nonce"), "decrypted_nonce_s"),
                                       hexField(mapping, "terminal_mapping_private_key"),
                                       hexField(mapping, "chip_mapping_public_key"));
 
-    access::PaceKeyPair terminal = mapped->generateKeyPair(
+    crypto::EphemeralKeyPair terminal = mapped->generateKeyPair(
         test::replayRandom({hexField(agreement, "terminal_ephemeral_private_key")}));
     EXPECT_EQ(toHex(terminal.publicKey),
               agreement.at("terminal_ephemeral_public_key").get<std::string>());
@@ -179,7 +179,7 @@ TEST(PaceTest, ReplaysAppendixGExchange) {
     EXPECT_EQ(toHex(result.chipEphemeralPublicKey),
               v.at("key_agreement").at("chip_ephemeral_public_key").get<std::string>());
     EXPECT_EQ(result.mapping, access::PaceMapping::Generic);
-    EXPECT_EQ(result.keyAgreement, access::PaceKeyAgreement::Ecdh);
+    EXPECT_EQ(result.keyAgreement, crypto::KeyAgreementAlgorithm::Ecdh);
     EXPECT_EQ(result.keyType, crypto::KeyType::Aes128);
     EXPECT_EQ(toHex(result.chipMappingPublicKey),
               v.at("mapping").at("chip_mapping_public_key").get<std::string>());

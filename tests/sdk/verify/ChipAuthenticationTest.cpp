@@ -8,8 +8,8 @@
 #include <gtest/gtest.h>
 
 #include "base/Error.h"
-#include "crypto/DhKeyAgreement.h"
-#include "crypto/EcdhKeyAgreement.h"
+#include "crypto/DhGroup.h"
+#include "crypto/EcdhGroup.h"
 #include "crypto/Hash.h"
 #include "crypto/Oid.h"
 #include "lds/Dg14.h"
@@ -143,7 +143,7 @@ TEST_P(ChipAuthenticationRealChipTest, DerivesRecordedSharedSecretAndKeys) {
     verify::ChipAuthenticationOffer offer = verify::chooseChipAuthentication(dg14Of(session));
     ASSERT_TRUE(offer.choice);
     auto agreement =
-        crypto::EcdhKeyAgreement::fromParameters(offer.choice->publicKey.publicKey.parameters);
+        crypto::EcdhGroup::fromParameters(offer.choice->publicKey.publicKey.parameters);
     SecureBytes k = agreement->sharedSecret(hexField(session, "terminal_private_key"),
                                             hexField(session, "chip_static_public_key"));
     EXPECT_EQ(toHex(k), session.at("shared_secret_K").get<std::string>());
@@ -196,8 +196,7 @@ TEST(ChipAuthenticationTest, ChoosesWhatEachRealDg14Offers) {
 // nonce r_PICC and the token T_PICC, and the version 1 keys without the nonce.
 TEST(ChipAuthenticationTest, ReproducesBsiWorkedExampleEcdh) {
     auto a = caVectors().at("A_bsi_worked_example_ecdh");
-    auto agreement =
-        crypto::EcdhKeyAgreement::fromParameters(crypto::encodeOidObject(BrainpoolP256r1));
+    auto agreement = crypto::EcdhGroup::fromParameters(crypto::encodeOidObject(BrainpoolP256r1));
     Bytes terminalKey = hexField(a, "terminal_ephemeral_private_key");
     EXPECT_EQ(toHex(agreement->publicKeyOf(terminalKey)),
               a.at("terminal_ephemeral_public_key").get<std::string>());
@@ -234,8 +233,8 @@ TEST(ChipAuthenticationTest, ReproducesBsiWorkedExampleEcdh) {
 TEST(ChipAuthenticationTest, ReproducesBsiWorkedExampleDh) {
     auto a = caVectors().at("A_bsi_worked_example_dh");
     auto group = test::vectors("icao-pace-dh-gm.json").at("group");
-    auto agreement = crypto::DhKeyAgreement::fromGroup(hexField(group, "p"), hexField(group, "g"),
-                                                       hexField(group, "q"));
+    auto agreement = crypto::DhGroup::fromGroup(hexField(group, "p"), hexField(group, "g"),
+                                                hexField(group, "q"));
     Bytes terminalKey = hexField(a, "terminal_ephemeral_private_key");
     EXPECT_EQ(toHex(agreement->publicKeyOf(terminalKey)),
               a.at("terminal_ephemeral_public_key").get<std::string>());
@@ -266,16 +265,15 @@ TEST(ChipAuthenticationTest, ReproducesBsiWorkedExampleDh) {
 
 TEST(ChipAuthenticationTest, DhRefusesKeysOutsideTheSubgroup) {
     auto group = test::vectors("icao-pace-dh-gm.json").at("group");
-    auto agreement = crypto::DhKeyAgreement::fromGroup(hexField(group, "p"), hexField(group, "g"),
-                                                       hexField(group, "q"));
+    auto agreement = crypto::DhGroup::fromGroup(hexField(group, "p"), hexField(group, "g"),
+                                                hexField(group, "q"));
     Bytes p = hexField(group, "p");
     Bytes pMinusOne = p;
     pMinusOne.back() ^= 0x01; // p is odd
     for (const Bytes& bad : {Bytes{0x01}, pMinusOne, p, Bytes{0x02}}) {
-        EXPECT_THROW(agreement->checkPeerKey(bad), Error) << toHex(bad);
+        EXPECT_THROW(agreement->checkPublicKey(bad), Error) << toHex(bad);
     }
-    EXPECT_THROW((void)crypto::DhKeyAgreement::fromGroup(p, Bytes{0x02}, hexField(group, "q")),
-                 Error);
+    EXPECT_THROW((void)crypto::DhGroup::fromGroup(p, Bytes{0x02}, hexField(group, "q")), Error);
 }
 
 TEST(ChipAuthenticationTest, PairsKeyAndInfoByKeyId) {

@@ -1,15 +1,15 @@
-#include "access/PaceGroup.h"
+#include "crypto/KeyAgreementGroup.h"
 
 #include <array>
 #include <string>
 
 #include <openssl/obj_mac.h>
 
-#include "access/PaceDh.h"
-#include "access/PaceEcdh.h"
 #include "base/Error.h"
+#include "crypto/DhGroup.h"
+#include "crypto/EcdhGroup.h"
 
-namespace cccd::access {
+namespace cccd::crypto {
 
 namespace {
 
@@ -41,18 +41,18 @@ constexpr std::array<StandardizedGroup, 14> StandardizedGroups = {{
 
 } // namespace
 
-std::unique_ptr<PaceGroup> PaceGroup::standardized(std::uint64_t parameterId) {
+std::unique_ptr<KeyAgreementGroup> KeyAgreementGroup::standardized(std::uint64_t parameterId) {
     for (const StandardizedGroup& row : StandardizedGroups) {
         if (row.parameterId != parameterId) {
             continue;
         }
         if (row.dhGroupName != nullptr) {
-            return PaceDhGroup::fromName(row.dhGroupName);
+            return DhGroup::fromName(row.dhGroupName);
         }
-        return PaceEcdhGroup::fromCurve(row.curveNid);
+        return EcdhGroup::fromCurve(row.curveNid);
     }
     throw Error(ErrorCode::NotSupported,
-                "PACE domain parameter " + std::to_string(parameterId) + " is not standardized");
+                "domain parameter " + std::to_string(parameterId) + " is not standardized");
 }
 
-} // namespace cccd::access
+} // namespace cccd::crypto
