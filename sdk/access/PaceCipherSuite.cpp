@@ -2,10 +2,8 @@
 
 #include "base/Error.h"
 #include "crypto/Cipher.h"
-#include "crypto/Mac.h"
 #include "crypto/Oid.h"
-#include "crypto/Padding.h"
-#include "tlv/Tlv.h"
+#include "sm/AuthenticationToken.h"
 
 namespace cccd::access {
 
@@ -44,12 +42,8 @@ constexpr CipherArc CipherArcs[] = {
     {"4", sm::SmCipher::Aes, crypto::KeyType::Aes256}, // -AES-CBC-CMAC-256
 };
 
-constexpr std::size_t TokenSize = 8;
 constexpr std::size_t TdesBlockSize = 8;
 constexpr std::size_t AesBlockSize = 16;
-constexpr std::uint32_t PublicKeyTag = 0x7F49;
-constexpr std::uint32_t DhPublicValueTag = 0x84; // §9.4.3, Table 10
-constexpr std::uint32_t EcPublicPointTag = 0x86; // §9.4.4, Table 11
 
 [[noreturn]] void notPace(std::string_view dottedOid) {
     throw Error(ErrorCode::InvalidArgument, "not a PACE protocol: " + std::string(dottedOid));
@@ -145,33 +139,15 @@ SecureBytes PaceCipherSuite::decryptNonce(ByteView passwordKey, ByteView encrypt
 }
 
 sm::SessionKeys PaceCipherSuite::sessionKeys(ByteView sharedSecret) const {
-    sm::SessionKeys keys;
-    keys.cipher = cipher;
-    keys.ksEnc = crypto::deriveKey(sharedSecret, crypto::KdfCounter::Enc, keyType);
-    keys.ksMac = crypto::deriveKey(sharedSecret, crypto::KdfCounter::Mac, keyType);
-    keys.ssc = Bytes(blockSize(), 0);
-    return keys;
+    return sm::deriveSessionKeys(sharedSecret, cipher, keyType);
 }
 
 Bytes PaceCipherSuite::tokenInput(ByteView ephemeralPublicKey) const {
-    std::uint32_t keyTag =
-        keyAgreement == KeyAgreementAlgorithm::Dh ? DhPublicValueTag : EcPublicPointTag;
-    Bytes body = concat(crypto::encodeOidObject(protocol), tlv::encode(keyTag, ephemeralPublicKey));
-    return tlv::encode(PublicKeyTag, body);
+    return sm::authenticationTokenInput(protocol, keyAgreement, ephemeralPublicKey);
 }
 
 Bytes PaceCipherSuite::authenticationToken(ByteView ksMac, ByteView ephemeralPublicKey) const {
-    Bytes input = tokenInput(ephemeralPublicKey);
-    switch (cipher) {
-    case sm::SmCipher::Tdes:
-        return crypto::retailMac(ksMac, crypto::pad(input, TdesBlockSize));
-    case sm::SmCipher::Aes: {
-        Bytes mac = crypto::aesCmac(ksMac, input);
-        mac.resize(TokenSize);
-        return mac;
-    }
-    }
-    return {};
+    return sm::authenticationToken(cipher, ksMac, tokenInput(ephemeralPublicKey));
 }
 
 } // namespace cccd::access

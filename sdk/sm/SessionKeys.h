@@ -2,6 +2,7 @@
 
 #include "base/Bytes.h"
 #include "base/SecureBytes.h"
+#include "crypto/Kdf.h"
 
 namespace cccd::sm {
 
@@ -19,5 +20,10 @@ struct SessionKeys {
     SecureBytes ksMac;
     Bytes ssc; ///< send sequence counter, big-endian, 8 (3DES) or 16 (AES) bytes
 };
+
+/// KS_enc and KS_mac from a key agreement's secret (KDF counters 1 and 2, ICAO 9303-11 §9.7.1)
+/// with the SSC at zero, as PACE (§9.8.6.3) and Chip Authentication (§6.2) start their sessions.
+[[nodiscard]] SessionKeys deriveSessionKeys(ByteView secret, SmCipher cipher,
+                                            crypto::KeyType keyType);
 
 } // namespace cccd::sm

@@ -1,9 +1,7 @@
 #include "verify/ChipAuthenticationChoice.h"
 
-#include "crypto/Mac.h"
 #include "crypto/Oid.h"
-#include "crypto/Padding.h"
-#include "tlv/Tlv.h"
+#include "sm/AuthenticationToken.h"
 
 namespace cccd::verify {
 
@@ -13,13 +11,6 @@ namespace {
 // (1: 3DES-CBC-CBC).
 constexpr std::string_view IdCaDh3Des = "0.4.0.127.0.7.2.2.3.1.1";
 constexpr std::string_view IdCaEcdh3Des = "0.4.0.127.0.7.2.2.3.2.1";
-
-constexpr std::uint32_t PublicKeyTag = 0x7F49;
-constexpr std::uint32_t EcPublicPointTag = 0x86;
-constexpr std::uint32_t DhPublicValueTag = 0x84;
-constexpr std::size_t TokenSize = 8;
-constexpr std::size_t TdesBlockSize = 8;
-constexpr std::size_t AesBlockSize = 16;
 
 crypto::KeyType keyTypeOf(const lds::ChipAuthenticationInfo& info) {
     if (info.cipher == lds::SmCipher::TripleDes) {
@@ -86,27 +77,17 @@ ChipAuthenticationChoice pairedChoice(const lds::ChipAuthenticationInfo& info,
 
 sm::SessionKeys ChipAuthenticationChoice::sessionKeys(ByteView sharedSecret, ByteView nonce) const {
     SecureBytes secret(concat(sharedSecret, nonce));
-    sm::SessionKeys keys;
-    keys.cipher = cipher;
-    keys.ksEnc = crypto::deriveKey(secret, crypto::KdfCounter::Enc, keyType);
-    keys.ksMac = crypto::deriveKey(secret, crypto::KdfCounter::Mac, keyType);
-    keys.ssc = Bytes(cipher == sm::SmCipher::Aes ? AesBlockSize : TdesBlockSize, 0);
-    return keys;
+    return sm::deriveSessionKeys(secret.view(), cipher, keyType);
 }
 
 Bytes ChipAuthenticationChoice::authenticationToken(ByteView ksMac,
                                                     ByteView terminalEphemeralPublicKey) const {
-    std::uint32_t keyTag =
-        keyAgreement == lds::KeyAgreement::Ecdh ? EcPublicPointTag : DhPublicValueTag;
-    Bytes input =
-        tlv::encode(PublicKeyTag, concat(crypto::encodeOidObject(protocol),
-                                         tlv::encode(keyTag, terminalEphemeralPublicKey)));
-    if (cipher == sm::SmCipher::Tdes) {
-        return crypto::retailMac(ksMac, crypto::pad(input, TdesBlockSize));
-    }
-    Bytes mac = crypto::aesCmac(ksMac, input);
-    mac.resize(TokenSize);
-    return mac;
+    crypto::KeyAgreementAlgorithm algorithm = keyAgreement == lds::KeyAgreement::Ecdh
+                                                  ? crypto::KeyAgreementAlgorithm::Ecdh
+                                                  : crypto::KeyAgreementAlgorithm::Dh;
+    return sm::authenticationToken(
+        cipher, ksMac,
+        sm::authenticationTokenInput(protocol, algorithm, terminalEphemeralPublicKey));
 }
 
 ChipAuthenticationOffer chooseChipAuthentication(const lds::SecurityInfos& dg14) {
