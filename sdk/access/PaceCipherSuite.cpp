@@ -2,7 +2,6 @@
 
 #include "base/Error.h"
 #include "crypto/Cipher.h"
-#include "crypto/Oid.h"
 #include "sm/AuthenticationToken.h"
 
 namespace cccd::access {

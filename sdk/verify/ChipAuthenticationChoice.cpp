@@ -1,6 +1,5 @@
 #include "verify/ChipAuthenticationChoice.h"
 
-#include "crypto/Oid.h"
 #include "sm/AuthenticationToken.h"
 
 namespace cccd::verify {
