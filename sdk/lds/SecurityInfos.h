@@ -7,11 +7,13 @@
 #include <vector>
 
 #include "base/Bytes.h"
+#include "crypto/KeyAgreementAlgorithm.h"
 #include "lds/SubjectPublicKeyInfo.h"
 
 namespace cccd::lds {
 
-enum class KeyAgreement { Dh, Ecdh };
+/// The key agreement a protocol OID names: the crypto layer's, so that keys go straight to it.
+using KeyAgreement = crypto::KeyAgreementAlgorithm;
 
 /// PACE mapping named by the protocol OID (ICAO 9303-11 §4.4.4, §9.2.1).
 enum class PaceMapping { Generic, Integrated, ChipAuthentication };
