@@ -107,6 +107,29 @@ lds::ChipAuthenticationInfo aesInfo(std::optional<std::uint64_t> keyId, std::uin
     return info;
 }
 
+// BSI TR-03110 worked example, from K on: the version 2 keys (K || nonce) and token, and the
+// version 1 keys (K alone) the vector's authors computed.
+void expectWorkedExampleKeysAndToken(const nlohmann::json& a, lds::KeyAgreement keyAgreement,
+                                     const SecureBytes& k) {
+    verify::ChipAuthenticationChoice choice;
+    choice.protocol = a.at("token_oid").get<std::string>();
+    choice.keyAgreement = keyAgreement;
+    choice.cipher = sm::SmCipher::Aes;
+    choice.keyType = crypto::KeyType::Aes128;
+    choice.version = 2;
+    sm::SessionKeys v2 = choice.sessionKeys(k, hexField(a, "nonce_r_PICC"));
+    EXPECT_EQ(toHex(v2.ksEnc), a.at("ks_enc").get<std::string>());
+    EXPECT_EQ(toHex(v2.ksMac), a.at("ks_mac").get<std::string>());
+    EXPECT_EQ(
+        toHex(choice.authenticationToken(v2.ksMac, hexField(a, "terminal_ephemeral_public_key"))),
+        a.at("authentication_token_T_PICC").get<std::string>());
+
+    auto v1Expected = a.at("icao_v1_style_keys_without_nonce");
+    sm::SessionKeys v1 = choice.sessionKeys(k);
+    EXPECT_EQ(toHex(v1.ksEnc), v1Expected.at("ks_enc").get<std::string>());
+    EXPECT_EQ(toHex(v1.ksMac), v1Expected.at("ks_mac").get<std::string>());
+}
+
 } // namespace
 
 class ChipAuthenticationRealChipTest : public testing::TestWithParam<const char*> {};
@@ -208,25 +231,9 @@ TEST(ChipAuthenticationTest, ReproducesBsiWorkedExampleEcdh) {
                                             hexField(a, "terminal_ephemeral_public_key"))),
               toHex(k));
 
-    verify::ChipAuthenticationChoice choice;
-    choice.protocol = a.at("token_oid").get<std::string>();
-    choice.keyAgreement = lds::KeyAgreement::Ecdh;
-    choice.cipher = sm::SmCipher::Aes;
-    choice.keyType = crypto::KeyType::Aes128;
-    choice.version = 2;
-    EXPECT_EQ(toHex(crypto::encodeOid(choice.protocol)),
+    EXPECT_EQ(toHex(crypto::encodeOid(a.at("token_oid").get<std::string>())),
               a.at("token_oid_der_value").get<std::string>());
-    sm::SessionKeys v2 = choice.sessionKeys(k, hexField(a, "nonce_r_PICC"));
-    EXPECT_EQ(toHex(v2.ksEnc), a.at("ks_enc").get<std::string>());
-    EXPECT_EQ(toHex(v2.ksMac), a.at("ks_mac").get<std::string>());
-    EXPECT_EQ(
-        toHex(choice.authenticationToken(v2.ksMac, hexField(a, "terminal_ephemeral_public_key"))),
-        a.at("authentication_token_T_PICC").get<std::string>());
-
-    auto v1Expected = a.at("icao_v1_style_keys_without_nonce");
-    sm::SessionKeys v1 = choice.sessionKeys(k);
-    EXPECT_EQ(toHex(v1.ksEnc), v1Expected.at("ks_enc").get<std::string>());
-    EXPECT_EQ(toHex(v1.ksMac), v1Expected.at("ks_mac").get<std::string>());
+    expectWorkedExampleKeysAndToken(a, lds::KeyAgreement::Ecdh, k);
 }
 
 // The same for DH on the RFC 5114 1024/160 group (ICAO Appendix G.2 gives p, g, q).
@@ -243,22 +250,7 @@ TEST(ChipAuthenticationTest, ReproducesBsiWorkedExampleDh) {
     SecureBytes k = agreement->sharedSecret(terminalKey, hexField(a, "chip_static_public_key"));
     EXPECT_EQ(toHex(k), a.at("shared_secret_K").get<std::string>());
 
-    verify::ChipAuthenticationChoice choice;
-    choice.protocol = a.at("token_oid").get<std::string>();
-    choice.keyAgreement = lds::KeyAgreement::Dh;
-    choice.cipher = sm::SmCipher::Aes;
-    choice.keyType = crypto::KeyType::Aes128;
-    choice.version = 2;
-    sm::SessionKeys v2 = choice.sessionKeys(k, hexField(a, "nonce_r_PICC"));
-    EXPECT_EQ(toHex(v2.ksEnc), a.at("ks_enc").get<std::string>());
-    EXPECT_EQ(toHex(v2.ksMac), a.at("ks_mac").get<std::string>());
-    EXPECT_EQ(
-        toHex(choice.authenticationToken(v2.ksMac, hexField(a, "terminal_ephemeral_public_key"))),
-        a.at("authentication_token_T_PICC").get<std::string>());
-    auto v1Expected = a.at("icao_v1_style_keys_without_nonce");
-    sm::SessionKeys v1 = choice.sessionKeys(k);
-    EXPECT_EQ(toHex(v1.ksEnc), v1Expected.at("ks_enc").get<std::string>());
-    EXPECT_EQ(toHex(v1.ksMac), v1Expected.at("ks_mac").get<std::string>());
+    expectWorkedExampleKeysAndToken(a, lds::KeyAgreement::Dh, k);
     EXPECT_EQ(toHex(agreement->compress(hexField(a, "terminal_ephemeral_public_key"))),
               toHex(crypto::sha1(hexField(a, "terminal_ephemeral_public_key"))));
 }
