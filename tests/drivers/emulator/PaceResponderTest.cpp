@@ -55,16 +55,21 @@ void replay(PaceResponder& pace, const nlohmann::json& apdus) {
     }
 }
 
-} // namespace
-
-TEST(PaceResponderTest, IcaoAppendixG1EcdhGenericMapping) {
-    nlohmann::json v = cccd::test::vectors("icao-pace-ecdh-gm.json");
-    PaceResponder pace(
+// The chip of an Appendix G run: MRZ password, and the nonce and private keys the vector gives.
+PaceResponder appendixGChip(const nlohmann::json& v) {
+    return PaceResponder(
         paceProfile(text(v, "protocol_oid"), v["parameter_id"],
                     text(v["password"], "mrz_information"), ""),
         scriptedRandom({hexField(v["nonce"], "decrypted_nonce_s"),
                         hexField(v["mapping"], "chip_mapping_private_key"),
                         hexField(v["key_agreement"], "chip_ephemeral_private_key")}));
+}
+
+} // namespace
+
+TEST(PaceResponderTest, IcaoAppendixG1EcdhGenericMapping) {
+    nlohmann::json v = cccd::test::vectors("icao-pace-ecdh-gm.json");
+    PaceResponder pace = appendixGChip(v);
     replay(pace, v["apdus"]);
     expectSessionKeys(pace, v["session_keys"]);
     EXPECT_EQ(toHex(pace.chipEphemeralPublicKey()),
@@ -73,12 +78,7 @@ TEST(PaceResponderTest, IcaoAppendixG1EcdhGenericMapping) {
 
 TEST(PaceResponderTest, IcaoAppendixG2DhGenericMapping) {
     nlohmann::json v = cccd::test::vectors("icao-pace-dh-gm.json");
-    PaceResponder pace(
-        paceProfile(text(v, "protocol_oid"), v["parameter_id"],
-                    text(v["password"], "mrz_information"), ""),
-        scriptedRandom({hexField(v["nonce"], "decrypted_nonce_s"),
-                        hexField(v["mapping"], "chip_mapping_private_key"),
-                        hexField(v["key_agreement"], "chip_ephemeral_private_key")}));
+    PaceResponder pace = appendixGChip(v);
     replay(pace, v["apdus"]);
     expectSessionKeys(pace, v["session_keys"]);
 }
