@@ -1,0 +1,92 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "base/Bytes.h"
+#include "base/Error.h"
+#include "emulator/card/CardProfile.h"
+#include "emulator/profilegen/Persona.h"
+#include "emulator/profilegen/ProfileBuilder.h"
+#include "emulator/profilegen/TestPki.h"
+#include "reader/AccessKey.h"
+#include "reader/CardReader.h"
+#include "reader/Document.h"
+#include "verify/TrustStore.h"
+
+// The simulated documents of BSI TR-03105-5.1 as conformance.md §1.5-§1.6 describes them: a
+// default card, only the named files changed, and EF.SOD re-hashed and re-signed so that Passive
+// Authentication passes and only the reader's own checks can find the fault. Cards are built in
+// process (not from the build-time profiles) because re-signing needs the Document Signer key.
+namespace cccd::conformance {
+
+/// The test PKI of this test program, generated once.
+[[nodiscard]] const emulator::TestPki& testPki();
+
+/// A trust store holding testPki()'s CSCA only.
+[[nodiscard]] verify::TrustStore trustStore();
+
+/// A persona of drivers/emulator/personas, by profile name, for the caller to change.
+[[nodiscard]] emulator::Persona persona(const std::string& name);
+
+/// A card built from the persona and signed by testPki().
+struct ConformanceCard {
+    emulator::Persona persona;
+    emulator::PersonaCard card;
+
+    [[nodiscard]] emulator::CardProfile& profile() { return card.profile; }
+
+    /// The file of the eMRTD application with this FID (EF.COM, EF.SOD, DGn); throws
+    /// Error(InvalidArgument) when there is none.
+    [[nodiscard]] Bytes& applicationFile(std::uint16_t fid);
+
+    /// The file directly under the MF (EF.CardAccess, EF.CardSecurity), or nullptr.
+    [[nodiscard]] emulator::ElementaryFile* masterFile(std::uint16_t fid);
+
+    /// Replaces data group `dg` and re-signs EF.SOD over every data group the card holds, the
+    /// "mutate, then re-sign" mode of conformance.md §1.5.
+    void replaceDataGroup(int dg, Bytes contents);
+
+    /// Rebuilds EF.SOD (SHA-256 hashes of every data group the card holds, signed by the test
+    /// Document Signer at the persona's date of issue).
+    void resign();
+
+    /// The CAN (last 6 ID digits, cccd.md §1.3) and the MRZ key, as a clerk would have them.
+    [[nodiscard]] reader::AccessKey accessKey() const;
+};
+
+/// Builds the card of a persona after `change` has edited it (features, quirks).
+[[nodiscard]] ConformanceCard buildCard(const std::string& personaName,
+                                        const std::function<void(emulator::Persona&)>& change = {});
+
+/// The two verdicts a TR-03105 test expects (conformance.md §1.5).
+enum class Verdict {
+    Successful, ///< "MRTD inspection procedure successful"
+    Failed,     ///< "MRTD inspection procedure failed"
+};
+
+/// One inspection: the reader's whole procedure (read, parse, Passive Authentication, Chip or
+/// Active Authentication) on one card, and the verdict it comes to.
+struct Inspection {
+    std::optional<reader::Document> document; ///< set when the read completed
+    std::optional<Error> error;               ///< set when the read threw
+
+    /// Successful only when the read completed and the document is verified (every file
+    /// parses, Passive Authentication valid, the chip not a possible clone).
+    [[nodiscard]] Verdict verdict() const;
+
+    /// Why, for test failure messages: the error, parse issues, PA verdict, chip verdict. No
+    /// personal data.
+    [[nodiscard]] std::string explain() const;
+};
+
+/// Runs the inspection on the emulated card in process, with a repeatable random source.
+[[nodiscard]] Inspection inspect(const emulator::CardProfile& card, const reader::AccessKey& key,
+                                 reader::ReadOptions options = {});
+
+/// inspect() with the card's own access key.
+[[nodiscard]] Inspection inspect(ConformanceCard& card, reader::ReadOptions options = {});
+
+} // namespace cccd::conformance
