@@ -4,7 +4,6 @@
 #include <memory>
 #include <sstream>
 
-#include "emulator/card/EmulatedCard.h"
 #include "emulator/channel/EmulatorChannel.h"
 #include "emulator/profilegen/MrzBuilder.h"
 #include "emulator/profilegen/SodBuilder.h"
@@ -140,10 +139,18 @@ std::string Inspection::explain() const {
     return out.str();
 }
 
+std::shared_ptr<emulator::EmulatedCard> insert(const emulator::CardProfile& card) {
+    return std::make_shared<emulator::EmulatedCard>(card, repeatableRandom(7));
+}
+
 Inspection inspect(const emulator::CardProfile& card, const reader::AccessKey& key,
                    reader::ReadOptions options) {
-    emulator::EmulatorChannel channel(
-        std::make_shared<emulator::EmulatedCard>(card, repeatableRandom(7)));
+    return inspect(insert(card), key, std::move(options));
+}
+
+Inspection inspect(std::shared_ptr<emulator::EmulatedCard> card, const reader::AccessKey& key,
+                   reader::ReadOptions options) {
+    emulator::EmulatorChannel channel(std::move(card));
     options.random = repeatableRandom(11);
     Inspection out;
     try {

@@ -2,12 +2,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "base/Bytes.h"
 #include "base/Error.h"
 #include "emulator/card/CardProfile.h"
+#include "emulator/card/EmulatedCard.h"
 #include "emulator/profilegen/Persona.h"
 #include "emulator/profilegen/ProfileBuilder.h"
 #include "emulator/profilegen/TestPki.h"
@@ -85,6 +87,13 @@ struct Inspection {
 /// Runs the inspection on the emulated card in process, with a repeatable random source.
 [[nodiscard]] Inspection inspect(const emulator::CardProfile& card, const reader::AccessKey& key,
                                  reader::ReadOptions options = {});
+
+/// inspect() on a card the caller holds, e.g. to plan faults (EmulatedCard::faults()).
+[[nodiscard]] Inspection inspect(std::shared_ptr<emulator::EmulatedCard> card,
+                                 const reader::AccessKey& key, reader::ReadOptions options = {});
+
+/// A card for the reader, answering with a repeatable random source.
+[[nodiscard]] std::shared_ptr<emulator::EmulatedCard> insert(const emulator::CardProfile& card);
 
 /// inspect() with the card's own access key.
 [[nodiscard]] Inspection inspect(ConformanceCard& card, reader::ReadOptions options = {});
