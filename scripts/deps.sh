@@ -6,7 +6,7 @@ packages=(
     build-essential cmake pkg-config clang-format git procps
     libssl-dev libpcsclite-dev pcscd vsmartcard-vpcd
     nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
-    libjpeg-dev
+    libjpeg-dev libicu-dev
     libeac-dev
 )
 
