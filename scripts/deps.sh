@@ -7,6 +7,8 @@ packages=(
     libssl-dev libpcsclite-dev pcscd vsmartcard-vpcd
     nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
     libjpeg-dev libicu-dev
+    libzxing-dev libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
+    libopencv-videoio-dev
     libeac-dev
 )
 

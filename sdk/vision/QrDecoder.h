@@ -1,0 +1,66 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+
+#include "base/Bytes.h"
+#include "vision/GrayImage.h"
+
+namespace cccd::vision {
+
+struct PointI {
+    int x = 0;
+    int y = 0;
+};
+
+/// A rectangle in frame coordinates.
+struct RectI {
+    int x = 0;
+    int y = 0;
+    int width = 0;
+    int height = 0;
+};
+
+/// A QR symbol found in a frame.
+struct QrSymbol {
+    /// The payload bytes as encoded, never passed through a charset guess (field cases BL-08,
+    /// BL-09): decode them with qr::decodeQrText. Personal data: never log them.
+    Bytes bytes;
+    std::array<PointI, 4> corners; ///< top-left, top-right, bottom-right, bottom-left
+    std::string pass;              ///< which preprocessing pass found it (for tuning, no data)
+};
+
+struct QrDecoderOptions {
+    /// Longest side of the first, downscaled pass: easy frames decode there, fast.
+    int workingSize = 960;
+    /// Try the region of the last symbol first in the next frame (a card held under a camera
+    /// moves little between frames).
+    bool trackRegion = true;
+    /// Run the slower passes (full resolution, contrast, glare, sharpening) when the fast ones
+    /// find nothing. Off for a live camera that will see another frame shortly.
+    bool thorough = true;
+};
+
+/// Finds the QR code of a card in a frame with ZXing-C++ restricted to QR, trying passes from
+/// cheap to expensive: the tracked region, the frame downscaled, another binarizer, full
+/// resolution (small symbols), contrast equalisation (dull photos), highlight compression
+/// (glare on the laminate), sharpening (blur). Not thread-safe: one decoder per thread.
+class QrDecoder {
+public:
+    explicit QrDecoder(QrDecoderOptions options = {});
+
+    /// The symbol, or nullopt when no pass finds one. Never throws for image content.
+    [[nodiscard]] std::optional<QrSymbol> decode(const GrayImage& frame);
+
+    /// Forgets the tracked region (a new card).
+    void resetTracking() { m_region.reset(); }
+
+    [[nodiscard]] const std::optional<RectI>& trackedRegion() const { return m_region; }
+
+private:
+    QrDecoderOptions m_options;
+    std::optional<RectI> m_region;
+};
+
+} // namespace cccd::vision

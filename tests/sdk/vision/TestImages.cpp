@@ -1,0 +1,53 @@
+#include "TestImages.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include "sdk/mrz/CccdSpec.h"
+#include "vision/OpenCvImage.h"
+
+namespace cccd::visiontest {
+
+std::string examplePayload() {
+    std::string text = test::spec::section(test::spec::markdown("cccd.md"), "### 4.1 2021 CCCD");
+    std::size_t at = text.find("Invented example:");
+    std::size_t open = text.find('`', at);
+    std::size_t close = text.find('`', open + 1);
+    return text.substr(open + 1, close - open - 1);
+}
+
+vision::GrayImage scene(const std::string& payload, int moduleSize, int x, int y,
+                        emulator::QrCharsetMarking marking) {
+    Bytes bytes = toBytes(payload);
+    vision::GrayImage symbol = emulator::renderQr(bytes, moduleSize, marking);
+    cv::Mat canvas(1080, 1920, CV_8UC1, cv::Scalar(150));
+    vision::matView(symbol).copyTo(canvas(cv::Rect(x, y, symbol.width, symbol.height)));
+    return vision::grayImageOf(canvas);
+}
+
+vision::GrayImage rotated(const vision::GrayImage& image, double degrees) {
+    cv::Mat in = vision::matView(image);
+    cv::Mat m = cv::getRotationMatrix2D(
+        cv::Point2f(static_cast<float>(in.cols) / 2, static_cast<float>(in.rows) / 2), degrees,
+        1.0);
+    cv::Mat out;
+    cv::warpAffine(in, out, m, in.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(150));
+    return vision::grayImageOf(out);
+}
+
+vision::GrayImage lowContrast(const vision::GrayImage& image, double factor) {
+    cv::Mat out;
+    vision::matView(image).convertTo(out, CV_8UC1, factor, 128.0 * (1.0 - factor));
+    return vision::grayImageOf(out);
+}
+
+vision::GrayImage withGlare(const vision::GrayImage& image, int x, int y, int radius) {
+    cv::Mat out = vision::matView(image).clone();
+    cv::Mat glare(out.size(), CV_8UC1, cv::Scalar(0));
+    cv::ellipse(glare, cv::Point(x, y), cv::Size(radius, radius * 2 / 3), 30, 0, 360,
+                cv::Scalar(255), cv::FILLED);
+    cv::GaussianBlur(glare, glare, cv::Size(0, 0), radius / 4.0);
+    cv::add(out, glare, out);
+    return vision::grayImageOf(out);
+}
+
+} // namespace cccd::visiontest

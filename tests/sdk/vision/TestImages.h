@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+
+#include "emulator/qr/QrRenderer.h"
+#include "vision/GrayImage.h"
+
+namespace cccd::visiontest {
+
+/// The 2021 example payload of cccd.md §4.1, read from the spec.
+[[nodiscard]] std::string examplePayload();
+
+/// A 1920x1080 grey scene with the payload's QR pasted at (x, y), `moduleSize` pixels a module.
+[[nodiscard]] vision::GrayImage
+scene(const std::string& payload, int moduleSize, int x = 700, int y = 300,
+      emulator::QrCharsetMarking marking = emulator::QrCharsetMarking::NoEci);
+
+/// The image turned by `degrees` about its centre, the corners filled grey.
+[[nodiscard]] vision::GrayImage rotated(const vision::GrayImage& image, double degrees);
+
+/// Black and white pulled towards mid grey: contrast `factor` (1 = unchanged).
+[[nodiscard]] vision::GrayImage lowContrast(const vision::GrayImage& image, double factor);
+
+/// A saturated elliptical highlight, as glare on the laminate.
+[[nodiscard]] vision::GrayImage withGlare(const vision::GrayImage& image, int x, int y, int radius);
+
+} // namespace cccd::visiontest
