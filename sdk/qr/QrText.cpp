@@ -1,6 +1,7 @@
 #include "qr/QrText.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/ustring.h>
 
@@ -42,6 +43,63 @@ std::string normalizeNfc(std::string_view utf8) {
     }
     std::string out;
     normalized.toUTF8String(out);
+    return out;
+}
+
+std::string comparableText(std::string_view utf8) {
+    icu::UnicodeString folded = strictUtf16(normalizeNfc(utf8));
+    folded.foldCase();
+    std::string text;
+    folded.toUTF8String(text);
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out.push_back(' ');
+            space = false;
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::string mrzTransliteration(std::string_view utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    icu::UnicodeString text = strictUtf16(utf8);
+    icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(text, status) : text;
+    if (U_FAILURE(status)) {
+        throw Error(ErrorCode::NotSupported, "Unicode normalisation is unavailable");
+    }
+    constexpr UChar32 DStroke = 0x0111;        // đ (no decomposition: map by hand)
+    constexpr UChar32 CapitalDStroke = 0x0110; // Đ
+    std::string out;
+    bool space = false;
+    for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+        UChar32 c = decomposed.char32At(i);
+        if (c == DStroke || c == CapitalDStroke) {
+            c = 'D';
+        }
+        if (c >= 'a' && c <= 'z') {
+            c = c - 'a' + 'A';
+        }
+        if (u_getCombiningClass(c) != 0) {
+            continue; // a diacritic of the letter before
+        }
+        if (c >= 'A' && c <= 'Z') {
+            if (space && !out.empty()) {
+                out.push_back(' ');
+            }
+            space = false;
+            out.push_back(static_cast<char>(c));
+        } else {
+            space = true;
+        }
+    }
     return out;
 }
 

@@ -20,4 +20,12 @@ namespace cccd::qr {
 /// becomes the precomposed form the card prints. Throws Error(MalformedData) on invalid UTF-8.
 [[nodiscard]] std::string normalizeNfc(std::string_view utf8);
 
+/// Text for comparing two renderings of one name or place: NFC, case-folded, runs of white
+/// space as one space, trimmed. "NGUYỄN  Văn An" and "Nguyễn Văn An" compare equal.
+[[nodiscard]] std::string comparableText(std::string_view utf8);
+
+/// A name as ICAO 9303-3 §6 writes it in the MRZ: diacritics dropped (Đ/đ becomes D), upper
+/// case, anything but A-Z as one space, trimmed. "Nguyễn Văn An" becomes "NGUYEN VAN AN".
+[[nodiscard]] std::string mrzTransliteration(std::string_view utf8);
+
 } // namespace cccd::qr

@@ -94,3 +94,15 @@ TEST(QrTextTest, NfcComposesVietnamese) {
     EXPECT_EQ(normalizeNfc("Nguyễn"), "Nguyễn");
     EXPECT_EQ(normalizeNfc(""), "");
 }
+
+TEST(QrTextTest, ComparableTextIgnoresCaseAndSpacing) {
+    EXPECT_EQ(comparableText("NGUYỄN  Văn An "), comparableText("Nguyễn Văn An"));
+    EXPECT_EQ(comparableText("Nguye\xCC\x82\xCC\x83n"), comparableText("NGUYỄN"));
+    EXPECT_NE(comparableText("Nguyễn"), comparableText("Nguyên"));
+}
+
+TEST(QrTextTest, MrzTransliterationDropsDiacritics) {
+    EXPECT_EQ(mrzTransliteration("Nguyễn Văn An"), "NGUYEN VAN AN");
+    EXPECT_EQ(mrzTransliteration("Đặng Thị Ánh-Tuyết"), "DANG THI ANH TUYET");
+    EXPECT_EQ(mrzTransliteration("  Lê   Văn Sơn "), "LE VAN SON");
+}
