@@ -1,6 +1,7 @@
 #include "qr/QrPayload.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "qr/QrText.h"
 
@@ -101,6 +102,13 @@ std::string_view qrFieldName(QrField field) {
 QrPayloadError::QrPayloadError(QrField field, const std::string& reason)
     : Error(ErrorCode::MalformedData, "QR " + std::string(qrFieldName(field)) + ": " + reason),
       m_field(field) {}
+
+std::string toIsoDate(std::chrono::year_month_day date) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(date.year()), unsigned(date.month()),
+                  unsigned(date.day()));
+    return text;
+}
 
 std::size_t fieldCount(QrLayout layout) {
     return layout == QrLayout::Cccd2021 ? 7 : 11;

@@ -65,6 +65,9 @@ struct QrPayload {
     [[nodiscard]] static QrPayload parse(std::string_view text);
 };
 
+/// A date as ISO 8601, YYYY-MM-DD, as the SDK's output writes dates.
+[[nodiscard]] std::string toIsoDate(std::chrono::year_month_day date);
+
 /// The number of fields of a layout: 7 or 11.
 [[nodiscard]] std::size_t fieldCount(QrLayout layout);
 

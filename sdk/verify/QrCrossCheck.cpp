@@ -1,7 +1,6 @@
 #include "verify/QrCrossCheck.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <optional>
 
 #include "qr/ExpiryRule.h"
@@ -13,13 +12,6 @@ namespace {
 
 // TD1 line 3 holds the name in 30 characters (ICAO 9303-5 §4.2.2): a longer one is truncated.
 constexpr std::size_t Td1NameLength = 30;
-
-std::string isoDate(std::chrono::year_month_day date) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(date.year()), unsigned(date.month()),
-                  unsigned(date.day()));
-    return text;
-}
 
 FieldMatch compareText(const std::optional<std::string>& chip, const std::string& qr) {
     if (!chip || chip->empty()) {
@@ -37,7 +29,7 @@ FieldMatch compareDate(const std::optional<lds::Dg13Date>& chip, std::chrono::ye
     if (!chip || !chip->iso) {
         return FieldMatch::NotOnChip;
     }
-    return *chip->iso == isoDate(qr) ? FieldMatch::Match : FieldMatch::Mismatch;
+    return *chip->iso == qr::toIsoDate(qr) ? FieldMatch::Match : FieldMatch::Mismatch;
 }
 
 FieldMatch compareExact(const std::optional<std::string>& chip, const std::string& qr) {
