@@ -46,28 +46,45 @@ const char* aesCbcName(std::size_t keySize) {
     }
 }
 
+// One EVP_MAC computation (OpenSSL 3 provider API) with the algorithm's parameters.
+Bytes evpMac(const char* algorithm, OSSL_PARAM* params, ByteView key, ByteView data,
+             std::size_t size) {
+    EvpMacPtr mac(EVP_MAC_fetch(nullptr, algorithm, nullptr));
+    if (!mac) {
+        throwOpenSslFailure(std::string(algorithm) + " fetch");
+    }
+    EvpMacCtxPtr ctx(EVP_MAC_CTX_new(mac.get()));
+    Bytes out(size);
+    std::size_t written = 0;
+    // A null key pointer means "keep the previous key" to OpenSSL, even with length 0.
+    static const std::uint8_t noKey = 0;
+    const std::uint8_t* keyBytes = key.empty() ? &noKey : key.data();
+    if (!ctx || EVP_MAC_init(ctx.get(), keyBytes, key.size(), params) != 1 ||
+        EVP_MAC_update(ctx.get(), data.data(), data.size()) != 1 ||
+        EVP_MAC_final(ctx.get(), out.data(), &written, out.size()) != 1) {
+        throwOpenSslFailure(algorithm);
+    }
+    out.resize(written);
+    return out;
+}
+
 } // namespace
 
 Bytes aesCmac(ByteView key, ByteView data) {
-    const char* cipherName = aesCbcName(key.size());
-    EvpMacPtr mac(EVP_MAC_fetch(nullptr, "CMAC", nullptr));
-    if (!mac) {
-        throwOpenSslFailure("CMAC fetch");
-    }
-    EvpMacCtxPtr ctx(EVP_MAC_CTX_new(mac.get()));
     OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, const_cast<char*>(cipherName), 0),
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER,
+                                         const_cast<char*>(aesCbcName(key.size())), 0),
         OSSL_PARAM_construct_end(),
     };
-    Bytes out(16);
-    std::size_t size = 0;
-    if (!ctx || EVP_MAC_init(ctx.get(), key.data(), key.size(), params) != 1 ||
-        EVP_MAC_update(ctx.get(), data.data(), data.size()) != 1 ||
-        EVP_MAC_final(ctx.get(), out.data(), &size, out.size()) != 1) {
-        throwOpenSslFailure("CMAC");
-    }
-    out.resize(size);
-    return out;
+    return evpMac("CMAC", params, key, data, 16);
+}
+
+Bytes hmacSha256(ByteView key, ByteView data) {
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char*>("SHA256"), 0),
+        OSSL_PARAM_construct_end(),
+    };
+    return evpMac("HMAC", params, key, data, 32);
 }
 
 } // namespace cccd::crypto

@@ -11,4 +11,8 @@ namespace cccd::crypto {
 /// AES-CMAC (NIST SP 800-38B), full 16-byte result; ICAO SM truncates it to 8 bytes.
 [[nodiscard]] Bytes aesCmac(ByteView key, ByteView data);
 
+/// HMAC-SHA-256 (RFC 2104, FIPS 198-1), 32-byte result: keyed hashes that must not be
+/// reversible by trying every ID number (the kiosk's audit log).
+[[nodiscard]] Bytes hmacSha256(ByteView key, ByteView data);
+
 } // namespace cccd::crypto

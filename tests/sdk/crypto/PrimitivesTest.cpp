@@ -70,3 +70,30 @@ TEST(PaddingTest, RoundTripsAndRejectsMalformedPadding) {
     EXPECT_THROW((void)crypto::unpad(fromHex("0102000000")), Error);
     EXPECT_THROW((void)crypto::unpad(Bytes{}), Error);
 }
+
+// RFC 2104 §2 computed by hand from SHA-256: H((K ^ opad) || H((K ^ ipad) || m)), 64-byte blocks.
+TEST(MacTest, HmacSha256FollowsItsDefinition) {
+    auto byHand = [](Bytes key, const Bytes& message) {
+        if (key.size() > 64) {
+            key = crypto::sha256(key);
+        }
+        key.resize(64, 0);
+        Bytes inner(key), outer(key);
+        for (std::size_t i = 0; i < 64; ++i) {
+            inner[i] ^= 0x36;
+            outer[i] ^= 0x5C;
+        }
+        inner.insert(inner.end(), message.begin(), message.end());
+        Bytes innerHash = crypto::sha256(inner);
+        outer.insert(outer.end(), innerHash.begin(), innerHash.end());
+        return crypto::sha256(outer);
+    };
+    for (std::size_t keySize : {0u, 20u, 64u, 131u}) {
+        Bytes key(keySize);
+        for (std::size_t i = 0; i < keySize; ++i) {
+            key[i] = static_cast<std::uint8_t>(i * 13 + 7);
+        }
+        Bytes message = toBytes("079123456789");
+        EXPECT_EQ(crypto::hmacSha256(key, message), byHand(key, message)) << keySize;
+    }
+}
