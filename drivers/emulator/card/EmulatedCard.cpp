@@ -276,6 +276,10 @@ CardResponse EmulatedCard::manageSecurityEnvironment(const CommandApdu& command,
         return status(StatusWord::IncorrectData);
     }
     m_authentication = Authentication::None;
+    if (std::optional<std::uint16_t> sw = m_faults.pace.setAuthenticationTemplateStatus) {
+        m_pace->reset();
+        return {{}, *sw, false};
+    }
     StatusWord sw = m_pace->setAuthenticationTemplate(command.data);
     if (sw == StatusWord::Success) {
         m_authentication = Authentication::Pace;
@@ -287,7 +291,7 @@ CardResponse EmulatedCard::manageSecurityEnvironment(const CommandApdu& command,
 CardResponse EmulatedCard::generalAuthenticate(const CommandApdu& command, bool secureMessaging) {
     switch (m_authentication) {
     case Authentication::Pace: {
-        CardResponse response = m_pace->generalAuthenticate(command);
+        CardResponse response = paceStep(command);
         if (std::optional<SessionKeys> keys = m_pace->takeSessionKeys()) {
             m_nextSessionKeys = std::move(keys);
             m_authentication = Authentication::None;
@@ -303,6 +307,21 @@ CardResponse EmulatedCard::generalAuthenticate(const CommandApdu& command, bool 
         break;
     }
     return status(StatusWord::ConditionsOfUseNotSatisfied);
+}
+
+// One PACE step, with the faults the test planned (PaceFaults.h).
+CardResponse EmulatedCard::paceStep(const CommandApdu& command) {
+    std::optional<PaceStep> step = m_pace->pendingStep();
+    if (!step) {
+        return m_pace->generalAuthenticate(command);
+    }
+    if (std::optional<std::uint16_t> sw = statusWordFault(m_faults.pace, *step)) {
+        m_pace->reset();
+        return {{}, *sw, false};
+    }
+    CardResponse response = m_pace->generalAuthenticate(command);
+    return applyPaceFaults(m_faults.pace, *step, m_pace->group(), command.data,
+                           std::move(response));
 }
 
 // Chip Authentication (ICAO 9303-11 §6.2) inside the session BAC or PACE opened: MSE:Set KAT

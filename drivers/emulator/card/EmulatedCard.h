@@ -82,6 +82,7 @@ private:
                                                          bool secureMessaging);
     [[nodiscard]] CardResponse generalAuthenticate(const CommandApdu& command,
                                                    bool secureMessaging);
+    [[nodiscard]] CardResponse paceStep(const CommandApdu& command);
     [[nodiscard]] CardResponse chipAuthentication(const CommandApdu& command, bool secureMessaging);
     [[nodiscard]] CardResponse activeAuthentication(const CommandApdu& command,
                                                     bool secureMessaging);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "emulator/card/PaceFaults.h"
 #include "emulator/card/SecureMessagingSession.h"
 
 namespace cccd::emulator {
@@ -27,6 +28,9 @@ struct FaultPlan {
     /// The next command is answered with this status word in plain, whatever it was; an SM
     /// session ends (BSI TR-03105-5.1 ISO7816_B_04 answers 6987/6988).
     std::optional<std::uint16_t> nextStatusWord;
+
+    /// How the chip's side of PACE misbehaves (PaceFaults.h); holds for every run until cleared.
+    PaceFaults pace;
 
     void clear() { *this = FaultPlan{}; }
 };

@@ -27,9 +27,7 @@ public:
     [[nodiscard]] std::size_t fieldBits() const override;
     [[nodiscard]] Bytes order() const override;
     [[nodiscard]] Bytes generator() const override;
-
-    /// The prime p, for tests.
-    [[nodiscard]] Bytes prime() const;
+    [[nodiscard]] Bytes prime() const override;
 
 private:
     [[nodiscard]] crypto::BignumPtr power(const BIGNUM* base, const BIGNUM* exponent) const;

@@ -251,6 +251,10 @@ Bytes PaceEcGroup::generator() const {
     return encode(m_generator.get());
 }
 
+Bytes PaceEcGroup::prime() const {
+    return crypto::bignumToBytes(m_p.get(), m_fieldBytes);
+}
+
 std::optional<SecureBytes> PaceEcGroup::privateKeyFromPem(ByteView pem) const {
     crypto::BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
     crypto::EvpPkeyPtr key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr)

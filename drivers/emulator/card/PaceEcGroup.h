@@ -25,6 +25,7 @@ public:
     [[nodiscard]] std::size_t fieldBits() const override;
     [[nodiscard]] Bytes order() const override;
     [[nodiscard]] Bytes generator() const override;
+    [[nodiscard]] Bytes prime() const override;
 
     /// The private scalar of an unencrypted PKCS#8 PEM key when it is an EC key on this curve
     /// (the chip's static Chip Authentication key for PACE-CAM); nullopt otherwise.

@@ -65,6 +65,10 @@ public:
     /// The order of the generator (n or q), big-endian.
     [[nodiscard]] virtual Bytes order() const = 0;
 
+    /// The prime p of the field or of the MODP group, big-endian, as long as a coordinate or
+    /// a DH value.
+    [[nodiscard]] virtual Bytes prime() const = 0;
+
     /// The current generator, encoded as a public key.
     [[nodiscard]] virtual Bytes generator() const = 0;
 

@@ -61,9 +61,7 @@ std::unique_ptr<PaceGroup> groupFor(const PaceOption& option, const PaceProtocol
 
 // One run from MSE:Set AT to the end of step 4.
 struct PaceResponder::Run {
-    enum class Step { Nonce, Mapping, KeyAgreement, MutualAuthentication };
-
-    Step step = Step::Nonce;
+    PaceStep step = PaceStep::EncryptedNonce;
     PaceOption option;
     PaceProtocol protocol;
     std::unique_ptr<PaceGroup> group;
@@ -114,6 +112,14 @@ std::optional<SecureBytes> PaceResponder::staticKey(const PaceOption& option) co
 
 void PaceResponder::reset() {
     m_run.reset();
+}
+
+std::optional<PaceStep> PaceResponder::pendingStep() const {
+    return m_run ? std::optional(m_run->step) : std::nullopt;
+}
+
+const PaceGroup* PaceResponder::group() const {
+    return m_run ? m_run->group.get() : nullptr;
 }
 
 std::optional<SessionKeys> PaceResponder::takeSessionKeys() {
@@ -189,7 +195,7 @@ CardResponse PaceResponder::generalAuthenticate(const CommandApdu& command) {
         return status(StatusWord::ConditionsOfUseNotSatisfied);
     }
     bool chained = (command.cla & ClaChaining) != 0;
-    bool last = m_run->step == Run::Step::MutualAuthentication;
+    bool last = m_run->step == PaceStep::MutualAuthentication;
     if (last && chained) {
         return fail(StatusWord::LastCommandOfChainExpected);
     }
@@ -198,13 +204,13 @@ CardResponse PaceResponder::generalAuthenticate(const CommandApdu& command) {
     }
     try {
         switch (m_run->step) {
-        case Run::Step::Nonce:
+        case PaceStep::EncryptedNonce:
             return encryptedNonce(command.data);
-        case Run::Step::Mapping:
+        case PaceStep::MapNonce:
             return mapNonce(command.data);
-        case Run::Step::KeyAgreement:
+        case PaceStep::KeyAgreement:
             return keyAgreement(command.data);
-        case Run::Step::MutualAuthentication:
+        case PaceStep::MutualAuthentication:
             return mutualAuthentication(command.data);
         }
     } catch (const Error&) {
@@ -221,7 +227,7 @@ CardResponse PaceResponder::encryptedNonce(ByteView data) {
     }
     m_run->nonce = SecureBytes(m_random(paceNonceSize(m_run->protocol)));
     Bytes z = encryptNonce(m_run->protocol, m_run->passwordKey, m_run->nonce);
-    m_run->step = Run::Step::Mapping;
+    m_run->step = PaceStep::MapNonce;
     return answer(tlv::encode(TagEncryptedNonce, z));
 }
 
@@ -239,7 +245,7 @@ CardResponse PaceResponder::mapNonce(ByteView data) {
         if (!group.mapIntegrated(r)) {
             return fail(StatusWord::IncorrectData);
         }
-        m_run->step = Run::Step::KeyAgreement;
+        m_run->step = PaceStep::KeyAgreement;
         return answer({});
     }
 
@@ -253,7 +259,7 @@ CardResponse PaceResponder::mapNonce(ByteView data) {
     }
     SecureBytes h = group.agree(m_run->mappingKey, *mappingData);
     group.mapGeneric(m_run->nonce, h);
-    m_run->step = Run::Step::KeyAgreement;
+    m_run->step = PaceStep::KeyAgreement;
     return answer(tlv::encode(TagMappingChip, chipMappingKey));
 }
 
@@ -274,7 +280,7 @@ CardResponse PaceResponder::keyAgreement(ByteView data) {
     m_run->keys = paceSessionKeys(m_run->protocol, sharedSecret);
     m_run->terminalKey = std::move(*terminalKey);
     m_run->chipKey = chipKey;
-    m_run->step = Run::Step::MutualAuthentication;
+    m_run->step = PaceStep::MutualAuthentication;
     return answer(tlv::encode(TagEphemeralChip, chipKey));
 }
 

@@ -18,6 +18,14 @@
 
 namespace cccd::emulator {
 
+/// The four GENERAL AUTHENTICATE steps of a PACE run (ICAO 9303-11 §4.4.4.2).
+enum class PaceStep {
+    EncryptedNonce = 1,
+    MapNonce = 2,
+    KeyAgreement = 3,
+    MutualAuthentication = 4,
+};
+
 /// The chip's half of PACE (ICAO 9303-11 §4.4): MSE:Set AT picks one of the options the card
 /// offers and a password, then GENERAL AUTHENTICATE runs four steps: encrypted nonce, mapping
 /// (Generic, Integrated or Chip Authentication Mapping), key agreement and mutual
@@ -60,6 +68,13 @@ public:
 
     /// Forgets any run in progress (card reset, or another protocol took over).
     void reset();
+
+    /// The step the next GENERAL AUTHENTICATE runs; nullopt without a run in progress.
+    [[nodiscard]] std::optional<PaceStep> pendingStep() const;
+
+    /// The group of the run in progress (its generator mapped after step 2); nullptr without a
+    /// run. Fault injection reads its prime.
+    [[nodiscard]] const PaceGroup* group() const;
 
 private:
     struct Run;
