@@ -67,7 +67,11 @@ std::string comparableText(std::string_view utf8) {
     return out;
 }
 
-std::string mrzTransliteration(std::string_view utf8) {
+namespace {
+
+// Letters without their diacritics (Đ/đ as D), upper case; digits kept when asked; anything
+// else one space between words.
+std::string asciiFold(std::string_view utf8, bool keepDigits) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
     icu::UnicodeString text = strictUtf16(utf8);
@@ -90,7 +94,7 @@ std::string mrzTransliteration(std::string_view utf8) {
         if (u_getCombiningClass(c) != 0) {
             continue; // a diacritic of the letter before
         }
-        if (c >= 'A' && c <= 'Z') {
+        if ((c >= 'A' && c <= 'Z') || (keepDigits && c >= '0' && c <= '9')) {
             if (space && !out.empty()) {
                 out.push_back(' ');
             }
@@ -98,6 +102,22 @@ std::string mrzTransliteration(std::string_view utf8) {
             out.push_back(static_cast<char>(c));
         } else {
             space = true;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string mrzTransliteration(std::string_view utf8) {
+    return asciiFold(utf8, false);
+}
+
+std::string searchKey(std::string_view utf8) {
+    std::string out = asciiFold(utf8, true);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
         }
     }
     return out;

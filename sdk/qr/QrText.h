@@ -28,4 +28,8 @@ namespace cccd::qr {
 /// case, anything but A-Z as one space, trimmed. "Nguyễn Văn An" becomes "NGUYEN VAN AN".
 [[nodiscard]] std::string mrzTransliteration(std::string_view utf8);
 
+/// A key for searching by what people type: diacritics dropped, lower case, letters and
+/// digits, one space between words. "Thường trú CT01" becomes "thuong tru ct01".
+[[nodiscard]] std::string searchKey(std::string_view utf8);
+
 } // namespace cccd::qr

@@ -106,3 +106,8 @@ TEST(QrTextTest, MrzTransliterationDropsDiacritics) {
     EXPECT_EQ(mrzTransliteration("Đặng Thị Ánh-Tuyết"), "DANG THI ANH TUYET");
     EXPECT_EQ(mrzTransliteration("  Lê   Văn Sơn "), "LE VAN SON");
 }
+
+TEST(QrTextTest, SearchKeyKeepsDigitsAndIgnoresDiacritics) {
+    EXPECT_EQ(searchKey("Thường trú CT01"), "thuong tru ct01");
+    EXPECT_EQ(searchKey("ĐĂNG KÝ  khai-sinh"), "dang ky khai sinh");
+}
