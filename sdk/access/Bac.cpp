@@ -24,6 +24,18 @@ Bytes zeroIv() {
     return Bytes(8, 0);
 }
 
+// ISO/IEC 7816-4 §5.6 table 6: 6D00 "instruction not supported" and 6A81 "function not
+// supported". A card that answers GET CHALLENGE or EXTERNAL AUTHENTICATE so has no BAC (a
+// PACE-only card, ICAO 9303-11 §4.2), which no key can change.
+constexpr std::uint16_t FunctionNotSupported = 0x6A81;
+
+void refuseUnlessBacOffered(const apdu::ResponseApdu& answer) {
+    if (answer.is(apdu::StatusWord::InsNotSupported) || answer.sw == FunctionNotSupported) {
+        log(LogLevel::Info, "access", "the card does not implement BAC");
+        throw Error(ErrorCode::NotSupported, "the card offers no BAC", answer.sw);
+    }
+}
+
 } // namespace
 
 BacKeys deriveBacKeys(ByteView mrzInformation) {
@@ -40,6 +52,7 @@ sm::SessionKeys performBac(transport::CardChannel& channel, ByteView mrzInformat
     // §4.3.4.1 step 1: the chip's nonce.
     apdu::ResponseApdu challenge =
         transport::send(channel, {0x00, InsGetChallenge, 0x00, 0x00, {}, NonceSize, false});
+    refuseUnlessBacOffered(challenge);
     if (!challenge.isSuccess() || challenge.data.size() != NonceSize) {
         throw Error(ErrorCode::CardStatus, "GET CHALLENGE failed", challenge.sw);
     }
@@ -56,6 +69,7 @@ sm::SessionKeys performBac(transport::CardChannel& channel, ByteView mrzInformat
     apdu::ResponseApdu answer =
         transport::send(channel, {0x00, InsExternalAuthenticate, 0x00, 0x00, cmdData,
                                   CryptogramSize + MacSize, false});
+    refuseUnlessBacOffered(answer);
     if (answer.is(apdu::StatusWord::VerificationFailed) ||
         answer.is(apdu::StatusWord::SecurityStatusNotSatisfied) ||
         answer.is(apdu::StatusWord::ConditionsNotSatisfied)) {

@@ -20,7 +20,8 @@ struct BacKeys {
 /// Runs Basic Access Control (ICAO 9303-11 §4.3): GET CHALLENGE, EXTERNAL AUTHENTICATE, and
 /// returns the session keys and send sequence counter for 3DES secure messaging. The eMRTD
 /// application must already be selected. A key that does not open the card throws
-/// Error(AccessDenied); a malformed or unauthentic answer throws Error(SecureMessaging).
+/// Error(AccessDenied); a card that answers 6D00 or 6A81 (no such instruction or function: it
+/// offers no BAC) Error(NotSupported); a malformed or unauthentic answer Error(SecureMessaging).
 [[nodiscard]] sm::SessionKeys performBac(transport::CardChannel& channel, ByteView mrzInformation,
                                          const crypto::RandomSource& random);
 

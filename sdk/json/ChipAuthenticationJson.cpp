@@ -53,4 +53,12 @@ json toJson(const verify::ActiveAuthenticationResult& r) {
     return out;
 }
 
+json toJson(const reader::ChipAuthenticationMappingResult& r) {
+    json out;
+    out["status"] = reader::chipAuthenticationMappingStatusName(r.status);
+    out["reason"] = reader::chipAuthenticationMappingReasonName(r.reason);
+    out["key_id"] = r.keyId ? json(*r.keyId) : json(nullptr);
+    return out;
+}
+
 } // namespace cccd::json

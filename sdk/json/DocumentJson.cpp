@@ -105,6 +105,9 @@ json cardToJson(const reader::Document& d) {
     card["extended_length"] = r.extendedLength;
     card["read_binary_commands"] = r.readBinaryCommands;
     json read = r.efCardAccess.empty() ? json::array() : json::array({"EF.CardAccess"});
+    if (!r.efCardSecurity.empty()) {
+        read.push_back("EF.CardSecurity");
+    }
     read.push_back("EF.COM");
     for (const auto& [dg, bytes] : r.dataGroups) {
         read.push_back("DG" + std::to_string(dg));
@@ -237,6 +240,10 @@ json documentToJson(const reader::Document& d, const JsonOptions& options) {
         {"passive_authentication",
          toJson(d.passiveAuthentication, sodHashAlgorithm(d.readout.efSod))},
         {"missing_data_groups", d.missingDataGroups},
+        {"card_security", d.cardSecurity ? toJson(*d.cardSecurity) : json(nullptr)},
+        {"chip_authentication_mapping", d.readout.chipAuthenticationMapping
+                                            ? toJson(*d.readout.chipAuthenticationMapping)
+                                            : json(nullptr)},
         {"chip_authentication",
          d.readout.chipAuthentication ? toJson(*d.readout.chipAuthentication) : json(nullptr)},
         {"active_authentication",

@@ -24,8 +24,8 @@ std::optional<Bytes> tryRead(transport::CardChannel& channel, const CancelFlag* 
             return std::move(r.content);
         }
     } catch (const Error& e) {
-        if (e.code() != ErrorCode::CardStatus && e.code() != ErrorCode::MalformedData) {
-            throw;
+        if (e.code() != ErrorCode::CardStatus) {
+            throw; // a file that is there but garbled is not "no file"
         }
     }
     return std::nullopt;

@@ -10,7 +10,8 @@ namespace cccd::reader {
 /// access control). It is selected by its file ID first, which works right after power-up
 /// without SELECT MF (refused with 6D00 by the Vietnamese card); only when that fails is the MF
 /// selected and the file tried again. Returns empty bytes when the card has no such file (a
-/// BAC-only card); throws only for a lost card, a cancelled read or a transport failure.
+/// BAC-only card); throws Error(MalformedData) for a file that is there but cannot be read as
+/// its header announces, and the errors of a lost card, a cancelled read or the transport.
 [[nodiscard]] Bytes readCardAccess(transport::CardChannel& channel, const CancelFlag* cancel);
 
 } // namespace cccd::reader

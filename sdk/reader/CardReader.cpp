@@ -10,6 +10,7 @@
 #include "lds/Sod.h"
 #include "reader/Application.h"
 #include "reader/CardAccessFile.h"
+#include "reader/CardSecurityFile.h"
 #include "reader/ChipAuthenticity.h"
 #include "reader/FileReader.h"
 #include "sm/SecureMessagingChannel.h"
@@ -57,16 +58,29 @@ std::vector<int> dataGroupsToRead(ByteView efCom, ByteView efSod) {
     return out;
 }
 
-// EF.CardAccess's SecurityInfos; a file that does not parse offers nothing usable, which
-// leaves BAC (ICAO 9303-11 §4.2 has the terminal fall back when it cannot use PACE).
-std::optional<lds::SecurityInfos> parseCardAccess(ByteView file) {
-    if (file.empty()) {
-        return std::nullopt;
-    }
+// EF.CardAccess and its SecurityInfos; nullopt when the card has none. A file that is there but
+// is garbled cannot run PACE, and using BAC instead would let whoever garbled it downgrade the
+// session: that is an error unless the caller's policy allows BAC after PACE (TR-03105-5.1
+// ISO7816_G_27 expects the inspection to fail). paceFailure says why when BAC is allowed.
+std::optional<lds::SecurityInfos> cardAccessOf(transport::CardChannel& channel,
+                                               const ReadOptions& options, Bytes& file,
+                                               std::string& paceFailure) {
     try {
+        file = readCardAccess(channel, options.cancel);
+        if (file.empty()) {
+            return std::nullopt;
+        }
         return lds::CardAccess::parse(file).securityInfos;
-    } catch (const Error&) {
-        log(LogLevel::Warning, "reader", "EF.CardAccess does not parse; PACE not possible");
+    } catch (const Error& e) {
+        if (e.code() != ErrorCode::MalformedData) {
+            throw;
+        }
+        if (options.accessPolicy != AccessPolicy::PaceThenBac) {
+            throw Error(ErrorCode::MalformedData,
+                        std::string("EF.CardAccess is garbled, so PACE cannot run: ") + e.what());
+        }
+        log(LogLevel::Warning, "reader", "EF.CardAccess is garbled; BAC as the policy allows");
+        paceFailure = std::string(errorCodeName(e.code()));
         return std::nullopt;
     }
 }
@@ -92,9 +106,9 @@ CardReadout readCard(transport::CardChannel& channel, const AccessKey& key,
     CardReadout out;
     out.atr = channel.atr();
     std::optional<lds::SecurityInfos> cardAccess;
+    std::string cardAccessFailure;
     if (options.accessPolicy != AccessPolicy::BacOnly) {
-        out.efCardAccess = readCardAccess(channel, options.cancel);
-        cardAccess = parseCardAccess(out.efCardAccess);
+        cardAccess = cardAccessOf(channel, options, out.efCardAccess, cardAccessFailure);
     }
 
     out.extendedLength = selectApplication(channel, options.extendedLength);
@@ -104,6 +118,10 @@ CardReadout readCard(transport::CardChannel& channel, const AccessKey& key,
 
     OpenedChip opened = openChip(channel, cardAccess, key, options.accessPolicy, options.random);
     out.access = std::move(opened.outcome);
+    if (!cardAccessFailure.empty()) {
+        out.access.paceFailure = cardAccessFailure;
+    }
+    std::optional<access::PaceResult> mapping = std::move(opened.chipAuthenticationMapping);
     sm::SecureMessagingChannel secure(channel, std::move(opened.keys));
 
     FileReader files(secure, out.extendedLength, options.onProgress, options.cancel);
@@ -148,8 +166,23 @@ CardReadout readCard(transport::CardChannel& channel, const AccessKey& key,
         }
     }
 
+    // PACE-CAM (ICAO 9303-11 §4.4.3.5): the chip proved a static key during PACE; the key is
+    // in EF.CardSecurity, read last so that nothing the MF detour does can cost the data.
+    bool chipCommandsPossible = true;
+    if (mapping && options.authenticateChip) {
+        CardSecurityRead cardSecurity = readCardSecurity(secure, files);
+        chipCommandsPossible = cardSecurity.applicationSelected;
+        out.chipAuthenticationMapping =
+            checkChipAuthenticationMapping(*mapping, out.access.paceParameterId, cardSecurity);
+        out.efCardSecurity = std::move(cardSecurity.file);
+        log(LogLevel::Info, "reader",
+            std::string("PACE-CAM chip key: ") + std::string(chipAuthenticationMappingStatusName(
+                                                     out.chipAuthenticationMapping->status)));
+    }
+
     out.readBinaryCommands = files.readCommands();
-    if (options.authenticateChip) {
+    bool chipProved = out.chipAuthenticationMapping && out.chipAuthenticationMapping->passed();
+    if (options.authenticateChip && !chipProved && chipCommandsPossible) {
         authenticateChip(secure, out, options);
     }
     return out;

@@ -9,6 +9,7 @@
 #include "mrz/MrzKey.h"
 #include "reader/AccessKey.h"
 #include "reader/ChipAccess.h"
+#include "reader/ChipAuthenticationMapping.h"
 #include "reader/ReadProgress.h"
 #include "transport/CardChannel.h"
 #include "verify/ActiveAuthenticationResult.h"
@@ -31,7 +32,9 @@ struct ReadOptions {
     crypto::RandomSource random = crypto::systemRandom();
     ExtendedLengthMode extendedLength = ExtendedLengthMode::Auto;
     AccessPolicy accessPolicy = AccessPolicy::Auto;
-    /// Chip Authentication (DG14) or else Active Authentication (DG15) after the read.
+    /// Prove the chip after the read: after PACE with Chip Authentication Mapping, read
+    /// EF.CardSecurity and check the chip's key against it; unless that proved the chip, Chip
+    /// Authentication (DG14) or else Active Authentication (DG15).
     bool authenticateChip = true;
     /// The 8-byte Active Authentication challenge, e.g. a server's nonce so that the signature
     /// proves this very read (ICAO 9303-11 §6.1); empty: drawn from random.
@@ -50,11 +53,18 @@ struct CardReadout {
     Bytes atr;
     bool extendedLength = false;
     Bytes efCardAccess; ///< empty when the card has none (BAC only) or the policy is BacOnly
+    /// Read after PACE with Chip Authentication Mapping; empty otherwise, or when the card did
+    /// not give it.
+    Bytes efCardSecurity;
     Bytes efCom;
     Bytes efSod;
     std::map<int, Bytes> dataGroups; ///< DG number -> file contents
     std::vector<SkippedFile> skipped;
     std::size_t readBinaryCommands = 0;
+    /// Set when PACE ran with Chip Authentication Mapping (and authenticateChip): its check
+    /// against EF.CardSecurity (ICAO 9303-11 §4.4.3.5.2). When it passed, neither Chip nor
+    /// Active Authentication runs.
+    std::optional<ChipAuthenticationMappingResult> chipAuthenticationMapping;
     /// Set when DG14 offered Chip Authentication and it ran.
     std::optional<verify::ChipAuthenticationResult> chipAuthentication;
     /// Set when Active Authentication ran (DG15 read, no Chip Authentication offered).
@@ -64,9 +74,11 @@ struct CardReadout {
 /// Reads a card (ICAO 9303-10/-11, cccd.md §7): EF.CardAccess, SELECT of the eMRTD application
 /// without selecting the MF first (the Vietnamese card answers 6D00 to SELECT MF), PACE or BAC
 /// by options.accessPolicy, then EF.COM, EF.SOD and the data groups under secure messaging.
+/// After PACE with Chip Authentication Mapping, EF.CardSecurity is read last and the chip's key
+/// checked against it (ICAO 9303-11 §4.4.3.5).
 /// Throws Error(AccessDenied) for a key that does not open the card, Error(NotSupported) when
-/// the key and the card's protocols do not meet (a CAN for a BAC-only card), Error(Cancelled),
-/// Error(CardRemoved) and other typed errors.
+/// the key and the card's protocols do not meet (a CAN for a BAC-only card, BAC for a card
+/// without it), Error(Cancelled), Error(CardRemoved) and other typed errors.
 [[nodiscard]] CardReadout readCard(transport::CardChannel& channel, const AccessKey& key,
                                    const ReadOptions& options);
 

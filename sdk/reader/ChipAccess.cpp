@@ -13,9 +13,13 @@ namespace {
 
 constexpr std::string_view LogCategory = "reader";
 
-bool implemented(const lds::PaceInfo& info) {
-    if (!info.parameterId) {
-        return false; // TODO(pace): explicit domain parameters from PACEDomainParameterInfo
+// ICAO 9303-11 §9.5.1: IDs 0-31 are the standardized domain parameters and their reserved
+// neighbours; a higher one is the card's own name for explicit parameters.
+constexpr std::uint64_t FirstProprietaryParameterId = 32;
+
+bool implemented(const lds::PaceInfo& info, const lds::SecurityInfos& infos) {
+    if (usesExplicitDomainParameters(info) && paceDomainParameters(info, infos) == nullptr) {
+        return false;
     }
     try {
         (void)access::PaceCipherSuite::fromProtocol(info.protocol);
@@ -45,16 +49,26 @@ OpenedChip openWithPace(transport::CardChannel& channel, const lds::SecurityInfo
                         const crypto::RandomSource& random) {
     access::PaceParameters parameters;
     parameters.protocol = info.protocol;
-    parameters.parameterId = *info.parameterId;
-    // ICAO 9303-11 §4.4.4.1: the parameter reference is required when the chip offers more
-    // than one set of domain parameters.
+    parameters.parameterId = info.parameterId.value_or(0);
+    // ICAO 9303-11 §4.4.4.1: the parameter reference (DO 84, the PACEInfo's parameterId, for
+    // explicit parameters the proprietary ID of their PACEDomainParameterInfo) is required when
+    // the chip offers more than one set of domain parameters. A PACEInfo without parameterId
+    // leaves nothing to send.
     parameters.referenceParameterId =
+        info.parameterId &&
         cardAccess.paceInfos.size() + cardAccess.paceDomainParameterInfos.size() > 1;
+    // §9.2.2: explicit domain parameters come from EF.CardAccess, unsigned; the crypto layer
+    // checks them before use.
+    if (usesExplicitDomainParameters(info)) {
+        parameters.explicitDomainParameters =
+            paceDomainParameters(info, cardAccess)->domainParameter;
+    }
 
     OpenedChip out;
     out.outcome.protocol = "PACE";
     out.outcome.paceProtocol = info.protocol;
     out.outcome.paceParameterId = info.parameterId;
+    out.outcome.paceExplicitDomainParameters = !parameters.explicitDomainParameters.empty();
     access::PaceResult result;
     if (key.hasCan()) {
         out.outcome.password = "CAN";
@@ -67,17 +81,52 @@ OpenedChip openWithPace(transport::CardChannel& channel, const lds::SecurityInfo
                                      password.view(), random);
     }
     out.keys = std::move(result.sessionKeys);
-    out.outcome.chipEphemeralPublicKey = std::move(result.chipEphemeralPublicKey);
+    out.outcome.chipEphemeralPublicKey = result.chipEphemeralPublicKey;
+    if (result.mapping == access::PaceMapping::ChipAuthentication) {
+        out.chipAuthenticationMapping = std::move(result);
+    }
     log(LogLevel::Info, LogCategory, "access granted with PACE");
     return out;
 }
 
 } // namespace
 
+bool usesExplicitDomainParameters(const lds::PaceInfo& info) {
+    return !info.parameterId || *info.parameterId >= FirstProprietaryParameterId;
+}
+
+const lds::PaceDomainParameterInfo* paceDomainParameters(const lds::PaceInfo& info,
+                                                         const lds::SecurityInfos& infos) {
+    if (!usesExplicitDomainParameters(info)) {
+        return nullptr;
+    }
+    const auto& domains = infos.paceDomainParameterInfos;
+    const lds::PaceDomainParameterInfo* found = nullptr;
+    if (info.parameterId) {
+        for (const lds::PaceDomainParameterInfo& domain : domains) {
+            if (domain.parameterId == info.parameterId) {
+                if (found != nullptr) {
+                    return nullptr; // two sets under one ID
+                }
+                found = &domain;
+            }
+        }
+    }
+    // §9.2.2: IDs are needed only when there are several sets; a lone set may go without.
+    if (found == nullptr && domains.size() == 1 &&
+        (!info.parameterId || !domains.front().parameterId)) {
+        found = &domains.front();
+    }
+    if (found != nullptr && found->keyAgreement != info.keyAgreement) {
+        return nullptr;
+    }
+    return found;
+}
+
 std::optional<lds::PaceInfo> choosePaceInfo(const lds::SecurityInfos& infos) {
     for (lds::KeyAgreement agreement : {lds::KeyAgreement::Ecdh, lds::KeyAgreement::Dh}) {
         for (const lds::PaceInfo& info : infos.paceInfos) {
-            if (info.keyAgreement == agreement && implemented(info)) {
+            if (info.keyAgreement == agreement && implemented(info, infos)) {
                 return info;
             }
         }

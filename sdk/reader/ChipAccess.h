@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "access/Pace.h"
 #include "crypto/Random.h"
 #include "lds/SecurityInfos.h"
 #include "reader/AccessKey.h"
@@ -17,7 +18,12 @@ struct AccessOutcome {
     std::string protocol;     ///< "PACE" or "BAC"
     std::string password;     ///< "CAN" or "MRZ"
     std::string paceProtocol; ///< the PACEInfo's dotted OID; empty for BAC
+    /// The PACEInfo's parameterId: standardized domain parameters (0-31, ICAO 9303-11 §9.5.1),
+    /// or the proprietary ID (32 or more) of explicit ones; nullopt for BAC, and for a PACEInfo
+    /// that names none (explicit domain parameters of the card's only PACEDomainParameterInfo).
     std::optional<std::uint64_t> paceParameterId;
+    /// PACE ran on explicit domain parameters from a PACEDomainParameterInfo (§9.2.2).
+    bool paceExplicitDomainParameters = false;
     Bytes chipEphemeralPublicKey; ///< PACE's PK_IC (Chip Authentication binds to it)
     /// With AccessPolicy::PaceThenBac only: why PACE failed before BAC opened the chip
     /// (an ErrorCode name, e.g. "access_denied"); empty when PACE was not tried or succeeded.
@@ -27,6 +33,9 @@ struct AccessOutcome {
 struct OpenedChip {
     sm::SessionKeys keys;
     AccessOutcome outcome;
+    /// Set after PACE with Chip Authentication Mapping: the run's result (its session keys moved
+    /// to keys), for the chip-key check once EF.CardSecurity is read (ICAO 9303-11 §4.4.3.5.2).
+    std::optional<access::PaceResult> chipAuthenticationMapping;
 };
 
 /// Opens the chip with PACE or BAC by the caller's policy (ICAO 9303-11 §4.2: PACE when the
@@ -40,7 +49,20 @@ struct OpenedChip {
                                   const crypto::RandomSource& random);
 
 /// The PACEInfo this SDK prefers among those the card offers: the first ECDH one it
-/// implements, else the first DH one; nullopt when none is usable.
+/// implements, else the first DH one; nullopt when none is usable. A PACEInfo on explicit domain
+/// parameters is usable when its PACEDomainParameterInfo is found (paceDomainParameters).
 [[nodiscard]] std::optional<lds::PaceInfo> choosePaceInfo(const lds::SecurityInfos& infos);
+
+/// The PACEDomainParameterInfo a PACEInfo refers to (ICAO 9303-11 §9.2.1-9.2.2): none for a
+/// parameterId below 32 (standardized domain parameters); for a proprietary parameterId (32 or
+/// more) the one with that parameterId, or the card's only one when it names none; for a
+/// PACEInfo without parameterId the card's only one. nullptr when none matches, the match is
+/// ambiguous, or its key agreement is not the PACEInfo's.
+[[nodiscard]] const lds::PaceDomainParameterInfo*
+paceDomainParameters(const lds::PaceInfo& info, const lds::SecurityInfos& infos);
+
+/// True when the PACEInfo's parameterId is absent or proprietary (32 or more): its domain
+/// parameters are explicit, in a PACEDomainParameterInfo (ICAO 9303-11 §9.2.1).
+[[nodiscard]] bool usesExplicitDomainParameters(const lds::PaceInfo& info);
 
 } // namespace cccd::reader

@@ -68,41 +68,89 @@ std::string_view chipVerdictName(ChipVerdict verdict) {
     return "not_checked";
 }
 
-// A chip that refuses or garbles the protocol its own signed DG14/DG15 announce is as suspect as
-// one whose proof fails; an offer this SDK cannot run (a key or protocol it does not implement)
-// says nothing about the chip.
-ChipVerdict Document::chipVerdict() const {
-    if (const auto& ca = readout.chipAuthentication) {
-        switch (ca->status) {
-        case verify::ChipAuthenticationStatus::Passed:
-            return ChipVerdict::Genuine;
-        case verify::ChipAuthenticationStatus::Failed:
-            return ChipVerdict::PossibleClone;
-        case verify::ChipAuthenticationStatus::NotOffered:
-            return ChipVerdict::NotChecked;
-        case verify::ChipAuthenticationStatus::Error:
-            return ca->reason == verify::ChipAuthenticationReason::MalformedAnswer
-                       ? ChipVerdict::PossibleClone
-                       : ChipVerdict::NotChecked;
-        }
-    }
-    if (const auto& aa = readout.activeAuthentication) {
-        switch (aa->status) {
-        case verify::ActiveAuthenticationStatus::Passed:
-            return ChipVerdict::Genuine;
-        case verify::ActiveAuthenticationStatus::Failed:
-            return ChipVerdict::PossibleClone;
-        case verify::ActiveAuthenticationStatus::NotOffered:
-        case verify::ActiveAuthenticationStatus::Error:
+namespace {
+
+// PACE-CAM (ICAO 9303-11 §4.4.3.5.2): the equation shows the chip holds the key EF.CardSecurity
+// publishes; only the Document Signer's signature over that file makes it the issuer's key. A
+// file whose signature fails may carry a key the chip's maker chose; one whose CSCA is unknown
+// proves nothing either way. A failed equation, or a file without the key, is a clone's mark.
+ChipVerdict mappingVerdict(const ChipAuthenticationMappingResult& mapping,
+                           const std::optional<verify::CardSecurityReport>& cardSecurity) {
+    switch (mapping.status) {
+    case ChipAuthenticationMappingStatus::Passed:
+        if (!cardSecurity || cardSecurity->verdict == verify::Verdict::ValidIssuerUnknown) {
             return ChipVerdict::NotChecked;
         }
+        return cardSecurity->verdict == verify::Verdict::Valid ? ChipVerdict::Genuine
+                                                               : ChipVerdict::PossibleClone;
+    case ChipAuthenticationMappingStatus::Failed:
+        return ChipVerdict::PossibleClone;
+    case ChipAuthenticationMappingStatus::NotCheckable:
+        return ChipVerdict::NotChecked;
     }
     return ChipVerdict::NotChecked;
 }
 
+// A chip that refuses or garbles the protocol its own signed DG14/DG15 announce is as suspect as
+// one whose proof fails; an offer this SDK cannot run (a key or protocol it does not implement)
+// says nothing about the chip.
+ChipVerdict chipAuthenticationVerdict(const verify::ChipAuthenticationResult& ca) {
+    switch (ca.status) {
+    case verify::ChipAuthenticationStatus::Passed:
+        return ChipVerdict::Genuine;
+    case verify::ChipAuthenticationStatus::Failed:
+        return ChipVerdict::PossibleClone;
+    case verify::ChipAuthenticationStatus::NotOffered:
+        return ChipVerdict::NotChecked;
+    case verify::ChipAuthenticationStatus::Error:
+        return ca.reason == verify::ChipAuthenticationReason::MalformedAnswer
+                   ? ChipVerdict::PossibleClone
+                   : ChipVerdict::NotChecked;
+    }
+    return ChipVerdict::NotChecked;
+}
+
+ChipVerdict activeAuthenticationVerdict(const verify::ActiveAuthenticationResult& aa) {
+    switch (aa.status) {
+    case verify::ActiveAuthenticationStatus::Passed:
+        return ChipVerdict::Genuine;
+    case verify::ActiveAuthenticationStatus::Failed:
+        return ChipVerdict::PossibleClone;
+    case verify::ActiveAuthenticationStatus::NotOffered:
+    case verify::ActiveAuthenticationStatus::Error:
+        return ChipVerdict::NotChecked;
+    }
+    return ChipVerdict::NotChecked;
+}
+
+} // namespace
+
+ChipVerdict Document::chipVerdict() const {
+    std::vector<ChipVerdict> verdicts;
+    if (const auto& mapping = readout.chipAuthenticationMapping) {
+        verdicts.push_back(mappingVerdict(*mapping, cardSecurity));
+    }
+    if (const auto& ca = readout.chipAuthentication) {
+        verdicts.push_back(chipAuthenticationVerdict(*ca));
+    }
+    if (const auto& aa = readout.activeAuthentication) {
+        verdicts.push_back(activeAuthenticationVerdict(*aa));
+    }
+    auto any = [&verdicts](ChipVerdict v) {
+        return std::find(verdicts.begin(), verdicts.end(), v) != verdicts.end();
+    };
+    if (any(ChipVerdict::PossibleClone)) {
+        return ChipVerdict::PossibleClone;
+    }
+    return any(ChipVerdict::Genuine) ? ChipVerdict::Genuine : ChipVerdict::NotChecked;
+}
+
 bool Document::verified() const {
+    // EF.CardSecurity is signed like EF.SOD and held to the same rule: a key it publishes from
+    // an unknown CSCA next to an EF.SOD from a trusted one is what another chip would show.
+    bool cardSecurityValid = !cardSecurity || cardSecurity->verdict == verify::Verdict::Valid;
     return parseIssues.empty() && missingDataGroups.empty() && !readout.dataGroups.empty() &&
-           passiveAuthentication.verdict == verify::Verdict::Valid &&
+           passiveAuthentication.verdict == verify::Verdict::Valid && cardSecurityValid &&
            chipVerdict() != ChipVerdict::PossibleClone;
 }
 
@@ -117,6 +165,9 @@ Document interpret(CardReadout readout, const verify::TrustStore& trustStore) {
     d.passiveAuthentication =
         verify::passiveAuthentication(readout.efSod, readout.dataGroups, trustStore);
     d.missingDataGroups = missingDataGroups(d.passiveAuthentication.notRead, readout.skipped);
+    if (!readout.efCardSecurity.empty()) {
+        d.cardSecurity = verify::verifyCardSecurity(readout.efCardSecurity, trustStore);
+    }
     d.readout = std::move(readout);
     return d;
 }

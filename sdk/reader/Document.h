@@ -25,11 +25,14 @@ struct ParseIssue {
     std::string reason;
 };
 
-/// Whether the chip proved it is the issuer's and not a copy of its files (ICAO 9303-11 §6).
+/// Whether the chip proved it is the issuer's and not a copy of its files (ICAO 9303-11 §6,
+/// §4.4.3.5).
 enum class ChipVerdict {
-    Genuine,       ///< Chip or Active Authentication passed
-    PossibleClone, ///< it failed: the files may be genuine, the chip that served them is not
-    NotChecked,    ///< the card offers neither, the caller skipped them, or the SDK cannot run it
+    /// PACE-CAM's chip key passed with EF.CardSecurity verified, or Chip or Active
+    /// Authentication passed, and no check failed
+    Genuine,
+    PossibleClone, ///< one failed: the files may be genuine, the chip that served them is not
+    NotChecked,    ///< the card offers none, the caller skipped them, or the SDK cannot run it
 };
 
 /// "genuine", "possible_clone", "not_checked" for JSON output.
@@ -47,6 +50,8 @@ struct Document {
     std::optional<lds::Dg15> dg15;
     std::vector<ParseIssue> parseIssues;
     verify::PassiveAuthenticationReport passiveAuthentication;
+    /// The signature checks of EF.CardSecurity (ICAO 9303-11 §9.2.1) when it was read.
+    std::optional<verify::CardSecurityReport> cardSecurity;
 
     /// Data groups EF.SOD hashes that the read should have brought and did not: everything but
     /// DG3/DG4 (behind EAC) and groups the caller did not ask for. A card, or someone between
@@ -57,15 +62,19 @@ struct Document {
     /// The first face image of DG2, if any.
     [[nodiscard]] const lds::FaceImage* portrait() const;
 
-    /// From the Chip or Active Authentication outcome in the readout.
+    /// From the outcomes in the readout: PACE-CAM's chip key (which proves the chip only with
+    /// EF.CardSecurity verified up to a trusted CSCA), Chip and Active Authentication. Any
+    /// failure makes a possible clone; else any proof makes the chip genuine.
     [[nodiscard]] ChipVerdict chipVerdict() const;
 
-    /// Every file parsed, at least one data group read, none missing, Passive Authentication
-    /// verified up to a trusted CSCA, and the chip not a possible clone.
+    /// Every file parsed, at least one data group read, none missing, Passive Authentication of
+    /// EF.SOD and, when read, of EF.CardSecurity verified up to a trusted CSCA, and the chip not
+    /// a possible clone.
     [[nodiscard]] bool verified() const;
 };
 
-/// Parses every file of a readout and runs Passive Authentication against the trust store.
+/// Parses every file of a readout and runs Passive Authentication against the trust store, of
+/// EF.SOD with the data groups and of EF.CardSecurity when it was read.
 /// Bad card data becomes parse issues and failed checks, never an exception.
 [[nodiscard]] Document interpret(CardReadout readout, const verify::TrustStore& trustStore);
 

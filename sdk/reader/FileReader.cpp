@@ -157,7 +157,10 @@ FileReader::Result FileReader::read(std::uint16_t fileId, const std::string& nam
     if (!selected.isSuccess()) {
         throw Error(ErrorCode::CardStatus, "SELECT " + name + " failed", selected.sw);
     }
+    return readSelected(name);
+}
 
+FileReader::Result FileReader::readSelected(const std::string& name) {
     // First read: as much as one response holds; the file's header then gives its size.
     Chunk first = readChunk(0, std::nullopt);
     if (first.sw == static_cast<std::uint16_t>(apdu::StatusWord::SecurityStatusNotSatisfied)) {

@@ -29,6 +29,9 @@ public:
 
     [[nodiscard]] Result read(std::uint16_t fileId, const std::string& name);
 
+    /// Reads the EF the caller has just selected in its own way (e.g. by path from the MF).
+    [[nodiscard]] Result readSelected(const std::string& name);
+
     /// Number of READ BINARY commands sent so far.
     [[nodiscard]] std::size_t readCommands() const { return m_readCommands; }
 

@@ -445,12 +445,12 @@ TEST(PaceConformance, ISO7816_G_26_WrongChipToken) {
 }
 
 // P4 ISO7816_C_27: EF.CardAccess is not valid DER (the SET announces one byte more than the
-// file holds). The reader takes a file it cannot parse as no PACE offered (ICAO 9303-11 §4.2)
-// and tries BAC, which the card refuses (GET CHALLENGE 6D00), as the lower tester would.
+// file holds). The reader stops: falling back to BAC would let whoever garbled the file
+// downgrade the session (AccessPolicyTest shows BAC when the caller's policy allows it).
 TEST(PaceConformance, ISO7816_G_27_CardAccessEncodingError) {
     ConformanceCard card = defaultCard();
     card.masterFile(FidCardAccess)->data.pop_back();
-    expectFailed(inspectCard(card), ErrorCode::CardStatus, 0x6D00);
+    expectFailed(inspectCard(card), ErrorCode::MalformedData);
 }
 
 // P4 ISO7816_C_28: the PACEInfo names other domain parameters than the chip uses. With
@@ -482,13 +482,17 @@ TEST(PaceConformance, ISO7816_G_30_CamDataNotAnOctetString) {
 }
 
 // P4 ISO7816_C_31: A_IC decrypts, with valid padding, to a CA_IC for which
-// CA_IC * PK_IC != PK_map,IC (ICAO 9303-11 §4.4.3.5.2).
-// TODO(pace-cam): enable once the reader checks CA_IC against the Chip Authentication key of
-// EF.CardSecurity; today it drops CA_IC and proves the chip with DG14 Chip Authentication only.
-TEST(PaceConformance, DISABLED_ISO7816_G_31_CamDataDoesNotVerify) {
+// CA_IC * PK_IC != PK_map,IC (ICAO 9303-11 §4.4.3.5.2): the reader's check against the key of
+// EF.CardSecurity fails, and the chip is a possible clone.
+TEST(PaceConformance, ISO7816_G_31_CamDataDoesNotVerify) {
     Inspection result =
         inspectFaulty(defaultCamCard(), chipAuthenticationData(CamChange::WrongValue));
     EXPECT_EQ(result.verdict(), Verdict::Failed) << result.explain();
+    ASSERT_TRUE(result.document) << result.explain();
+    EXPECT_EQ(result.document->chipVerdict(), reader::ChipVerdict::PossibleClone);
+    ASSERT_TRUE(result.document->readout.chipAuthenticationMapping);
+    EXPECT_EQ(result.document->readout.chipAuthenticationMapping->reason,
+              reader::ChipAuthenticationMappingReason::EquationFails);
 }
 
 // P4 ISO7816_C_32: 8B instead of 8A around a correct A_IC.

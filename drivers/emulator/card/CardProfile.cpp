@@ -117,6 +117,13 @@ std::vector<PaceOption> parsePace(const json& list) {
             malformed("PACE protocol " + option.protocol + " does not run on parameterId " +
                       std::to_string(option.parameterId));
         }
+        if (entry.contains("explicitParameterId") && !entry.at("explicitParameterId").is_null()) {
+            option.explicitParameterId =
+                unsignedNumber(entry.at("explicitParameterId"), "explicitParameterId");
+            if (*option.explicitParameterId < FirstProprietaryParameterId) {
+                malformed("PACE explicitParameterId must be 32 or more");
+            }
+        }
         out.push_back(std::move(option));
     }
     return out;
@@ -125,7 +132,11 @@ std::vector<PaceOption> parsePace(const json& list) {
 json paceToJson(const std::vector<PaceOption>& options) {
     json out = json::array();
     for (const PaceOption& option : options) {
-        out.push_back({{"protocol", option.protocol}, {"parameterId", option.parameterId}});
+        json entry = {{"protocol", option.protocol}, {"parameterId", option.parameterId}};
+        if (option.explicitParameterId) {
+            entry["explicitParameterId"] = *option.explicitParameterId;
+        }
+        out.push_back(std::move(entry));
     }
     return out;
 }

@@ -29,10 +29,23 @@ struct ElementaryFile {
 /// §9.2.1): the protocol OID and the standardized domain parameters (§9.5.1).
 struct PaceOption {
     std::string protocol;        ///< dotted OID, e.g. 0.4.0.127.0.7.2.2.4.2.2
-    std::uint64_t parameterId{}; ///< 0-2 MODP groups, 8-18 elliptic curves
+    std::uint64_t parameterId{}; ///< 0-2 MODP groups, 8-18 elliptic curves: the group PACE uses
+    /// Set: EF.CardAccess publishes the group of parameterId written out as explicit domain
+    /// parameters in a PACEDomainParameterInfo under this proprietary ID (32 or more, §9.2.2),
+    /// which the PACEInfo and DO 84 of MSE:Set AT then name instead of parameterId.
+    std::optional<std::uint64_t> explicitParameterId{};
+
+    /// The ID EF.CardAccess and MSE:Set AT use for this option.
+    [[nodiscard]] std::uint64_t announcedParameterId() const {
+        return explicitParameterId.value_or(parameterId);
+    }
 
     friend bool operator==(const PaceOption&, const PaceOption&) = default;
 };
+
+/// The smallest proprietary domain parameter ID: 0-31 are the standardized ones and their
+/// reserved neighbours (ICAO 9303-11 §9.5.1).
+inline constexpr std::uint64_t FirstProprietaryParameterId = 32;
 
 /// Everything that makes one card: its files, its access key, its keys and its quirks. Loaded
 /// from the profile JSON that cccd-profile-gen writes (format in drivers/emulator/README.md).

@@ -14,6 +14,9 @@ constexpr std::uint8_t ReturnFci = 0x00;
 constexpr std::uint8_t ReturnFcp = 0x04;
 constexpr std::uint8_t NoResponseData = 0x0C;
 
+// P1 of SELECT, ISO/IEC 7816-4 table 39: 08 selects from the MF by path.
+constexpr std::uint8_t SelectPathFromMasterFile = 0x08;
+
 std::uint16_t fidOf(ByteView data) {
     return static_cast<std::uint16_t>((data[0] << 8) | data[1]);
 }
@@ -28,11 +31,14 @@ Bytes fileControlParameters(const ElementaryFile& ef) {
 }
 
 CardResponse selectEf(FileSystem& files, const CommandApdu& command) {
-    if (command.data.size() != 2) {
+    bool byPath = command.p1 == SelectPathFromMasterFile;
+    bool fileIds =
+        byPath ? !command.data.empty() && command.data.size() % 2 == 0 : command.data.size() == 2;
+    if (!fileIds) {
         return status(StatusWord::WrongLength);
     }
-    std::uint16_t fid = fidOf(command.data);
-    const ElementaryFile* ef = files.selectFile(fid);
+    const ElementaryFile* ef = byPath ? files.selectPathFromMasterFile(command.data)
+                                      : files.selectFile(fidOf(command.data));
     if (ef == nullptr) {
         return status(StatusWord::FileNotFound);
     }
@@ -74,6 +80,7 @@ CardResponse selectCommand(FileSystem& files, const CommandApdu& command,
     case 0x04:
         return selectApplication(files, command);
     case 0x02:
+    case SelectPathFromMasterFile:
         return selectEf(files, command);
     case 0x00: {
         // P1 00 with no data or 3F00 selects the MF; some chips do not implement it at all

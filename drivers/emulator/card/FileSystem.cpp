@@ -48,6 +48,18 @@ const ElementaryFile* FileSystem::selectFile(std::uint16_t fid) {
     return ef;
 }
 
+const ElementaryFile* FileSystem::selectPathFromMasterFile(ByteView path) {
+    if (path.size() != 2) {
+        return nullptr;
+    }
+    ElementaryFile* ef = find(m_masterFiles, static_cast<std::uint16_t>((path[0] << 8) | path[1]));
+    if (ef != nullptr) {
+        m_df = Df::Master;
+        m_current = ef;
+    }
+    return ef;
+}
+
 const ElementaryFile* FileSystem::selectBySfi(std::uint8_t sfi) {
     auto matches = [sfi](const ElementaryFile& ef) { return (ef.fid & 0x1F) == sfi; };
     std::vector<ElementaryFile>& primary =

@@ -35,6 +35,11 @@ public:
     /// readers select EF.CardAccess before or after the application, and chips allow both.
     [[nodiscard]] const ElementaryFile* selectFile(std::uint16_t fid);
 
+    /// SELECT by path from the MF (ISO/IEC 7816-4 §7.1.1, P1 08): the path without 3F00. This
+    /// card's only path is one FID, an EF of the MF (EF.CardSecurity after PACE inside the
+    /// application, where 011D is EF.SOD); the MF becomes the current DF.
+    [[nodiscard]] const ElementaryFile* selectPathFromMasterFile(ByteView path);
+
     /// READ BINARY with a short EF identifier (ISO/IEC 7816-4 §11.2.2): SFI = low 5 bits of FID.
     /// Inside the application the MF's EFs are found too, after the application's own.
     [[nodiscard]] const ElementaryFile* selectBySfi(std::uint8_t sfi);

@@ -153,7 +153,7 @@ StatusWord PaceResponder::setAuthenticationTemplate(ByteView data) {
     const PaceOption* chosen = nullptr;
     for (const PaceOption& option : m_offered) {
         if (option.protocol == *environment->protocol &&
-            (!parameterId || option.parameterId == *parameterId)) {
+            (!parameterId || option.announcedParameterId() == *parameterId)) {
             chosen = &option;
             break;
         }

@@ -8,6 +8,7 @@
 #include <openssl/x509.h>
 
 #include "base/Error.h"
+#include "tlv/Tlv.h"
 
 namespace cccd::emulator {
 
@@ -86,6 +87,15 @@ Bytes subjectPublicKeyInfo(EVP_PKEY* key, bool explicitParameters) {
     unsigned char* out = der.data();
     i2d_PUBKEY(key, &out);
     return der;
+}
+
+Bytes explicitDomainParameters(std::uint64_t parameterId) {
+    // The algorithm of a SubjectPublicKeyInfo on the group, its first element (RFC 5280
+    // §4.1.2.7); the key itself is thrown away.
+    crypto::EvpPkeyPtr key = generateStandardizedKey(parameterId);
+    Bytes spki = subjectPublicKeyInfo(key.get(), EVP_PKEY_get_base_id(key.get()) == EVP_PKEY_EC);
+    std::vector<tlv::Tlv> parts = tlv::children(tlv::parse(spki, 0x30));
+    return Bytes(parts.at(0).encoded.begin(), parts.at(0).encoded.end());
 }
 
 SecureBytes privateKeyPem(EVP_PKEY* key) {

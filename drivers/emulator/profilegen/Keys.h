@@ -23,6 +23,11 @@ namespace cccd::emulator {
 /// a curve OID, as the CCCD's DG14 has them (cccd.md §1.5).
 [[nodiscard]] Bytes subjectPublicKeyInfo(EVP_PKEY* key, bool explicitParameters = false);
 
+/// The AlgorithmIdentifier of standardized domain parameters (ICAO 9303-11 §9.5.1) written out
+/// (§9.5.2): id-ecPublicKey with explicit ECParameters for a curve, dhpublicnumber with X9.42
+/// DomainParameters (p, g, q) for a MODP group. DER, as a PACEDomainParameterInfo carries it.
+[[nodiscard]] Bytes explicitDomainParameters(std::uint64_t parameterId);
+
 /// Unencrypted PKCS#8 PEM of the private key: test keys only.
 [[nodiscard]] SecureBytes privateKeyPem(EVP_PKEY* key);
 

@@ -56,6 +56,7 @@ CardFeatures parseFeatures(const json& card) {
             PaceOption option;
             option.protocol = text(entry, "protocol");
             option.parameterId = optionalNumber(entry, "parameterId").value_or(option.parameterId);
+            option.explicitParameterId = optionalNumber(entry, "explicitParameterId");
             features.pace.push_back(option);
         }
     }

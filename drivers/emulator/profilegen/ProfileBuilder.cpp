@@ -1,6 +1,7 @@
 #include "emulator/profilegen/ProfileBuilder.h"
 
 #include <functional>
+#include <map>
 
 #include "base/Error.h"
 #include "emulator/profilegen/Dg13Builder.h"
@@ -42,8 +43,21 @@ std::chrono::sys_seconds midnight(const std::chrono::year_month_day& date) {
     return std::chrono::sys_seconds(std::chrono::sys_days(date).time_since_epoch());
 }
 
-// PACE-CAM proves the chip with its CA key on the PACE domain parameters (ICAO 9303-11 §4.4).
+// A proprietary domain parameter ID names one set of parameters (ICAO 9303-11 §9.2.2), and
+// PACE-CAM proves the chip with its CA key on the PACE domain parameters (§4.4.3.5).
 void checkFeatures(const CardFeatures& features) {
+    std::map<std::uint64_t, std::uint64_t> explicitGroups;
+    for (const PaceOption& pace : features.pace) {
+        if (!pace.explicitParameterId) {
+            continue;
+        }
+        auto [it, added] = explicitGroups.emplace(*pace.explicitParameterId, pace.parameterId);
+        if (*pace.explicitParameterId < FirstProprietaryParameterId ||
+            (!added && it->second != pace.parameterId)) {
+            throw Error(ErrorCode::InvalidArgument,
+                        "an explicit PACE parameter ID is 32 or more and names one group");
+        }
+    }
     if (!features.chipAuthenticationMapping()) {
         return;
     }

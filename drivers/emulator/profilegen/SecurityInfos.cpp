@@ -1,6 +1,7 @@
 #include "emulator/profilegen/SecurityInfos.h"
 
 #include <optional>
+#include <set>
 
 #include "base/Error.h"
 #include "crypto/Oid.h"
@@ -41,6 +42,24 @@ Bytes withKeyId(Bytes contents, const std::optional<std::uint64_t>& keyId) {
     return contents;
 }
 
+// PACEDomainParameterInfo ::= SEQUENCE { protocol id-PACE-{DH,ECDH}-{GM,IM} | id-PACE-ECDH-CAM,
+// domainParameter AlgorithmIdentifier, parameterId INTEGER OPTIONAL } (ICAO 9303-11 §9.2.2):
+// one per proprietary ID, its protocol the first PACEInfo's without the cipher arc.
+Bytes paceDomainParameterInfos(const std::vector<PaceOption>& options) {
+    Bytes infos;
+    std::set<std::uint64_t> written;
+    for (const PaceOption& pace : options) {
+        if (!pace.explicitParameterId || !written.insert(*pace.explicitParameterId).second) {
+            continue;
+        }
+        Bytes contents = explicitDomainParameters(pace.parameterId);
+        append(contents, tlv::encodeInteger(*pace.explicitParameterId));
+        std::string protocol = pace.protocol.substr(0, pace.protocol.rfind('.'));
+        append(infos, securityInfo(protocol, contents));
+    }
+    return infos;
+}
+
 // TA, CA and PACE infos: the content of EF.CardAccess and the start of DG14.
 Bytes accessInfos(const CardFeatures& features) {
     Bytes infos;
@@ -51,8 +70,10 @@ Bytes accessInfos(const CardFeatures& features) {
         append(infos, securityInfo(ca->protocol, withKeyId(integers({CaVersion}), ca->keyId)));
     }
     for (const PaceOption& pace : features.pace) {
-        append(infos, securityInfo(pace.protocol, integers({PaceVersion, pace.parameterId})));
+        append(infos,
+               securityInfo(pace.protocol, integers({PaceVersion, pace.announcedParameterId()})));
     }
+    append(infos, paceDomainParameterInfos(features.pace));
     return infos;
 }
 

@@ -12,8 +12,9 @@ namespace cccd::emulator {
 // EF.CardSecurity the ChipAuthenticationPublicKeyInfo (and in DG14 an ActiveAuthenticationInfo
 // for ECDSA Active Authentication).
 
-/// EF.CardAccess: the SET of TA, CA and PACE infos. With the default features it is the
-/// CCCD's 54 bytes (cccd.md §1.4).
+/// EF.CardAccess: the SET of TA, CA and PACE infos, and a PACEDomainParameterInfo per
+/// proprietary parameter ID of the PACE options. With the default features it is the CCCD's 54
+/// bytes (cccd.md §1.4).
 [[nodiscard]] Bytes buildCardAccess(const CardFeatures& features);
 
 /// DG14 (ICAO 9303-10 §4.7.14, cccd.md §1.5): the infos of EF.CardAccess, the CA public key

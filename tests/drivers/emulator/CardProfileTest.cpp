@@ -45,6 +45,11 @@ TEST(CardProfileTest, NewOptionsRoundTrip) {
     EXPECT_EQ(copy.activeAuthenticationDigest, "sha256");
     EXPECT_EQ(copy.chipAuthenticationKeyId, 13U);
 
+    // An option published as explicit domain parameters under a proprietary ID.
+    profile.pace.push_back({"0.4.0.127.0.7.2.2.4.2.2", 12, 32});
+    EXPECT_EQ(parseProfile(profileToJson(profile)).pace, profile.pace);
+    EXPECT_EQ(profile.pace.back().announcedParameterId(), 32U);
+
     CardProfile defaults = parseProfile(profileToJson(CardProfile{}));
     EXPECT_EQ(defaults.activeAuthenticationDigest, "sha1");
     EXPECT_FALSE(defaults.chipAuthenticationKeyId);
@@ -62,6 +67,9 @@ TEST(CardProfileTest, RefusesOptionsTheCardCannotHave) {
         R"({"can":"1","pace":[{"protocol":"0.4.0.127.0.7.2.2.4.1.2","parameterId":13}]})",
         R"({"can":"1","pace":[{"protocol":"0.4.0.127.0.7.2.2.4.2.2","parameterId":-1}]})",
         R"({"can":"1","pace":{"protocol":"0.4.0.127.0.7.2.2.4.2.2"}})",
+        // A proprietary ID among the standardized ones (ICAO 9303-11 §9.5.1).
+        R"({"can":"1","pace":[{"protocol":"0.4.0.127.0.7.2.2.4.2.2","parameterId":12,
+                               "explicitParameterId":31}]})",
     };
     for (const char* access : pace) {
         EXPECT_THROW((void)parseProfile(profileWithAccess(access)), Error) << access;

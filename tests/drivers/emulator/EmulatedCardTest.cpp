@@ -48,6 +48,23 @@ TEST(EmulatedCardTest, SelectMasterFileAnswersTheProfileStatus) {
     EXPECT_EQ(toHex(other.transmit(fromHex("00A4000C023F00"))), "9000");
 }
 
+// ISO/IEC 7816-4 §7.1.1, P1 08: a path from the MF reaches the MF's EF even from inside the
+// application and on a card that refuses SELECT MF.
+TEST(EmulatedCardTest, SelectByPathFromTheMasterFileReachesItsFiles) {
+    EmulatedCard card(emutest::sampleProfile());
+    ASSERT_EQ(toHex(card.transmit(fromHex("00A4000C023F00"))), "6D00");
+    EXPECT_EQ(toHex(card.transmit(fromHex("00A4040C07A0000002471001"))), "9000");
+    EXPECT_EQ(toHex(card.transmit(fromHex("00A4080C02011C"))), "9000");
+    Bytes response = card.transmit(fromHex("00B0000000"));
+    EXPECT_EQ(dataOf(response), card.profile().masterFiles[0].data);
+    // The MF is the current DF now: EF.COM is the application's.
+    EXPECT_EQ(toHex(card.transmit(fromHex("00A4020C02011E"))), "6A82");
+    // Application files have no path from the MF here; a longer path is not known either.
+    EXPECT_EQ(toHex(card.transmit(fromHex("00A4080C02011E"))), "6A82");
+    EXPECT_EQ(toHex(card.transmit(fromHex("00A4080C04011C011C"))), "6A82");
+    EXPECT_EQ(toHex(card.transmit(fromHex("00A4080C03011C01"))), "6700");
+}
+
 TEST(EmulatedCardTest, MissingFileAnswers6A82) {
     EmulatedCard card(emutest::sampleProfile());
     (void)card.transmit(fromHex("00A4040C07A0000002471001"));

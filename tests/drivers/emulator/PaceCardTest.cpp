@@ -75,6 +75,26 @@ TEST(PaceCardTest, MseWithAProtocolOrParameterTheCardDoesNotOfferAnswers6A80) {
               "9000");
 }
 
+// An option on explicit domain parameters is named by its proprietary ID (ICAO 9303-11
+// §9.2.2), not by the standardized ID of the group behind it, and runs in that group: Appendix
+// G.1 goes through unchanged but for DO 84.
+TEST(PaceCardTest, MseNamesExplicitDomainParametersByTheirProprietaryId) {
+    CardProfile profile = g1Profile();
+    profile.pace[0].explicitParameterId = 0x20;
+    EmulatedCard card(profile, scriptedRandom(g1Random()));
+    EXPECT_EQ(toHex(card.transmit(fromHex("0022C1A412800A04007F0007020204020283010184010D"))),
+              "6A80");
+    EXPECT_EQ(toHex(card.transmit(fromHex("0022C1A412800A04007F00070202040202830101840120"))),
+              "9000");
+    nlohmann::json v = g1();
+    for (std::size_t step = 1; step < v["apdus"].size(); ++step) {
+        SCOPED_TRACE(text(v["apdus"][step], "step"));
+        EXPECT_EQ(toHex(card.transmit(command(v["apdus"], step))),
+                  text(v["apdus"][step], "response"));
+    }
+    EXPECT_TRUE(card.secureMessagingActive());
+}
+
 TEST(PaceCardTest, MseWithAPasswordTheCardLacksAnswers6A88) {
     CardProfile profile = g1Profile();
     profile.can = SecureBytes();

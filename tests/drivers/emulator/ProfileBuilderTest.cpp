@@ -389,6 +389,39 @@ TEST(ProfileBuilderTest, CamProfileSignsCardSecurityWithTheCaKey) {
     EXPECT_EQ(findFile(card("vn-basic").profile.masterFiles, 0x011D), nullptr);
 }
 
+// ICAO 9303-11 §9.2.2: options on explicit parameters name a proprietary ID in their PACEInfo,
+// and one PACEDomainParameterInfo per ID spells the group out.
+TEST(ProfileBuilderTest, ExplicitPaceParametersAreWrittenOutUnderTheirProprietaryId) {
+    Persona persona = loadPersona(personaDir() / "pace-im-p256.json");
+    persona.features.pace = {{IdPaceEcdhIm128, 12, 32},
+                             {IdPaceEcdhGmAesCbcCmac128, 12, 32},
+                             {IdPaceEcdhGmAesCbcCmac128, 13}};
+    CardProfile profile = buildPersonaProfile(persona, pki());
+    EXPECT_EQ(profile.pace, persona.features.pace);
+    auto infos = lds::CardAccess::parse(findFile(profile.masterFiles, 0x011C)->data).securityInfos;
+    ASSERT_EQ(infos.paceInfos.size(), 3u);
+    EXPECT_EQ(infos.paceInfos[0].parameterId, 32u);
+    EXPECT_EQ(infos.paceInfos[1].parameterId, 32u);
+    EXPECT_EQ(infos.paceInfos[2].parameterId, 13u);
+    ASSERT_EQ(infos.paceDomainParameterInfos.size(), 1u);
+    const lds::PaceDomainParameterInfo& domain = infos.paceDomainParameterInfos[0];
+    EXPECT_EQ(domain.parameterId, 32u);
+    EXPECT_EQ(domain.protocol, "0.4.0.127.0.7.2.2.4.4"); // id-PACE-ECDH-IM, no cipher arc
+    EXPECT_EQ(domain.mapping, lds::PaceMapping::Integrated);
+    // The curve spelled out is secp256r1: P-256's prime is in it.
+    const Bytes p256Prime =
+        fromHex("FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF");
+    EXPECT_NE(std::search(domain.domainParameter.begin(), domain.domainParameter.end(),
+                          p256Prime.begin(), p256Prime.end()),
+              domain.domainParameter.end());
+
+    // One proprietary ID for two groups, or a standardized number as proprietary, is refused.
+    persona.features.pace = {{IdPaceEcdhIm128, 12, 32}, {IdPaceEcdhGmAesCbcCmac128, 13, 32}};
+    EXPECT_THROW((void)buildPersonaCard(persona, pki()), Error);
+    persona.features.pace = {{IdPaceEcdhIm128, 12, 31}};
+    EXPECT_THROW((void)buildPersonaCard(persona, pki()), Error);
+}
+
 TEST(ProfileBuilderTest, KeyIdReachesCardAccessDg14AndTheProfile) {
     EXPECT_EQ(profileJson("ca-keyid").at("keys").at("chipAuthenticationKeyId"), 195);
     auto cardAccess =

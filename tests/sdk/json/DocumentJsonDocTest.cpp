@@ -1,8 +1,8 @@
 // docs/json-output.md against the code. Cards are the emulated profiles of the build (vn-basic,
-// vn-no-expiry, bsi-reference), read in process with the SDK's reader: every key documentToJson
-// writes for them must have a row, every row must be a key it writes, every value of an
-// enumeration must be listed, the citizen record must be the persona's, no file may leak as
-// bytes, and the document's example must be the real output.
+// vn-no-expiry, bsi-reference, aa-mismatch, pace-cam-p256), read in process with the SDK's reader:
+// every key documentToJson writes for them must have a row, every row must be a key it writes,
+// every value of an enumeration must be listed, the citizen record must be the persona's, no file
+// may leak as bytes, and the document's example must be the real output.
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -65,13 +65,20 @@ const reader::Document& card(const std::string& name) {
     return it->second;
 }
 
-const std::vector<std::string> Profiles{"vn-basic", "vn-no-expiry", "bsi-reference", "aa-mismatch"};
+const std::vector<std::string> Profiles{"vn-basic", "vn-no-expiry", "bsi-reference", "aa-mismatch",
+                                        "pace-cam-p256"};
+
+// The objects that docs/json-verification.md describes.
+const std::vector<std::string> VerificationObjects{"passive_authentication", "card_security"};
 
 // Key paths from the root: objects add ".key", array elements add "[]". The Passive
-// Authentication object belongs to docs/json-verification.md and is not walked into.
+// Authentication and card security objects belong to docs/json-verification.md and are not
+// walked into.
 void collectPaths(const json& value, const std::string& path, std::set<std::string>& paths) {
-    if (path == "verification.passive_authentication") {
-        return;
+    for (const std::string& object : VerificationObjects) {
+        if (path == "verification." + object) {
+            return;
+        }
     }
     if (value.is_object()) {
         for (const auto& [key, child] : value.items()) {
@@ -139,7 +146,9 @@ TEST(DocumentJsonDocTest, PassiveAuthenticationKeysAreInTheVerificationDocument)
     const std::string docText = doc::text("json-verification.md");
     std::set<std::string> keys;
     for (const json& output : outputs()) {
-        doc::collectKeys(output["verification"]["passive_authentication"], keys);
+        for (const std::string& object : VerificationObjects) {
+            doc::collectKeys(output["verification"][object], keys);
+        }
     }
     for (const std::string& key : keys) {
         bool documented =
@@ -186,6 +195,11 @@ template <typename Name> std::set<std::string> everyName(Name name) {
     return values;
 }
 
+template <typename Enum> std::set<std::string> nameSet(std::string_view (*name)(Enum)) {
+    std::vector<std::string> names = doc::allNames(name);
+    return {names.begin(), names.end()};
+}
+
 struct EnumSection {
     std::string heading;
     std::set<std::string> values;
@@ -223,6 +237,10 @@ std::vector<EnumSection> enumSections() {
          })},
         {"### `chip_security.dg14_protocols[].type` values",
          literalsAfter("sdk/json/DocumentJson.cpp", R"(\{"type",)")},
+        {"### `verification.chip_authentication_mapping.status` values",
+         nameSet(reader::chipAuthenticationMappingStatusName)},
+        {"### `verification.chip_authentication_mapping.reason` values",
+         nameSet(reader::chipAuthenticationMappingReasonName)},
         {"### `parse_issues[].error` values", {errors.begin(), errors.end()}},
     };
 }
@@ -258,6 +276,13 @@ TEST(DocumentJsonDocTest, RealValuesAreAmongTheListedOnes) {
         for (const json& protocol : out["chip_security"].value("dg14_protocols", json::array())) {
             EXPECT_TRUE(
                 isListed("### `chip_security.dg14_protocols[].type` values", protocol["type"]));
+        }
+        if (const json& mapping = out["verification"]["chip_authentication_mapping"];
+            !mapping.is_null()) {
+            EXPECT_TRUE(isListed("### `verification.chip_authentication_mapping.status` values",
+                                 mapping["status"]));
+            EXPECT_TRUE(isListed("### `verification.chip_authentication_mapping.reason` values",
+                                 mapping["reason"]));
         }
     }
 }
@@ -295,6 +320,7 @@ TEST(DocumentJsonDocTest, NoFileContentIsPrintedAsBytes) {
         EXPECT_FALSE(printsBytesOf(printed, d.readout.efCom)) << "EF.COM";
         out.erase("verification");
         EXPECT_FALSE(printsBytesOf(out.dump(), d.readout.efSod)) << "EF.SOD";
+        EXPECT_FALSE(printsBytesOf(out.dump(), d.readout.efCardSecurity)) << "EF.CardSecurity";
     }
 }
 
@@ -305,6 +331,25 @@ TEST(DocumentJsonDocTest, CitizenAndMrzAreThePersona) {
         test::expectDocumentJsonIsPersona(out, test::loadPersona(name));
         EXPECT_EQ(out["verified"], true);
     }
+}
+
+// PACE-CAM: EF.CardSecurity is read and named, its signature checked, and the chip key check
+// proves the chip in place of Chip Authentication.
+TEST(DocumentJsonDocTest, CamCardReportsItsChipKeyCheckAndCardSecurity) {
+    json out = documentToJson(card("pace-cam-p256"));
+    const json& read = out["card"]["files_read"];
+    EXPECT_NE(std::find(read.begin(), read.end(), "EF.CardSecurity"), read.end());
+    const json& verification = out["verification"];
+    EXPECT_EQ(verification["chip_authentication_mapping"]["status"], "passed");
+    EXPECT_EQ(verification["chip_authentication_mapping"]["reason"], "none");
+    EXPECT_EQ(verification["card_security"]["verdict"], "valid");
+    EXPECT_TRUE(verification["chip_authentication"].is_null());
+    EXPECT_EQ(verification["chip_verdict"], "genuine");
+    EXPECT_EQ(out["verified"], true);
+
+    json basic = documentToJson(card("vn-basic"));
+    EXPECT_TRUE(basic["verification"]["chip_authentication_mapping"].is_null());
+    EXPECT_TRUE(basic["verification"]["card_security"].is_null());
 }
 
 // Certificate serial numbers and key identifiers come from the test PKI, which every build

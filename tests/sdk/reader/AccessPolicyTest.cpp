@@ -186,3 +186,20 @@ TEST(AccessPolicyTest, NoKeyAtAllIsInvalidArgument) {
     Error e = errorOf([&] { (void)reader::readCard(card, reader::AccessKey{}, withPolicy({})); });
     EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
 }
+
+// A garbled EF.CardAccess is no licence to use BAC: only the caller's policy gives one.
+TEST(AccessPolicyTest, BrokenCardAccessIsAnErrorUnlessThePolicyAllowsBac) {
+    emulator::CardProfile broken = profile("vn-basic");
+    broken.masterFiles.at(0).data.pop_back();
+    emulator::EmulatorChannel card = onReader(broken);
+    Error e = errorOf([&] { (void)reader::readCard(card, canOf("vn-basic"), withPolicy({})); });
+    EXPECT_EQ(e.code(), ErrorCode::MalformedData);
+
+    emulator::EmulatorChannel again = onReader(broken);
+    reader::AccessKey key = canOf("vn-basic");
+    key.mrz = accessKey("vn-basic");
+    reader::CardReadout r =
+        reader::readCard(again, key, withPolicy(reader::AccessPolicy::PaceThenBac));
+    EXPECT_EQ(r.access.protocol, "BAC");
+    EXPECT_EQ(r.access.paceFailure, "malformed_data");
+}
