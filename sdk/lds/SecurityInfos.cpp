@@ -196,6 +196,7 @@ bool readKnown(const std::string& protocol, const tlv::Tlv& info,
 
 void readInfo(const tlv::Tlv& info, SecurityInfos& out) {
     std::string protocol;
+    bool malformed = true;
     try {
         if (info.tag != SequenceTag) {
             throw Error(ErrorCode::MalformedData, "SecurityInfo is not a SEQUENCE");
@@ -208,12 +209,13 @@ void readInfo(const tlv::Tlv& info, SecurityInfos& out) {
         if (readKnown(protocol, info, parts, out)) {
             return;
         }
+        malformed = false; // a protocol this SDK does not know
     } catch (const Error&) {
         // Fall through: kept as it is.
     } catch (const std::out_of_range&) {
         // A required element is missing: kept as it is.
     }
-    out.otherInfos.push_back(OtherSecurityInfo{encodedOf(info), protocol});
+    out.otherInfos.push_back(OtherSecurityInfo{encodedOf(info), protocol, malformed});
 }
 
 } // namespace

@@ -89,6 +89,10 @@ struct ActiveAuthenticationInfo {
 struct OtherSecurityInfo {
     Bytes encoded;
     std::string protocol; ///< empty when even the OID could not be read
+    /// Not a SecurityInfo of the shape ICAO 9303-11 §9.2 gives its protocol: no SEQUENCE, no
+    /// OID, or a protocol this SDK knows with a required element missing or mistyped (e.g. a
+    /// ChipAuthenticationInfo without version). False for a protocol this SDK does not know.
+    bool malformed = false;
 };
 
 /// SecurityInfos ::= SET OF SecurityInfo: the content of EF.CardAccess, of DG14 and of

@@ -26,12 +26,19 @@ template <typename File> std::optional<File> parsed(const CardReadout& readout, 
     }
 }
 
+bool offersChipAuthentication(const lds::SecurityInfos& dg14) {
+    verify::ChipAuthenticationOffer offer = verify::chooseChipAuthentication(dg14);
+    return offer.choice || offer.status != verify::ChipAuthenticationStatus::NotOffered;
+}
+
 } // namespace
 
 void authenticateChip(sm::SecureMessagingChannel& channel, CardReadout& readout,
                       const ReadOptions& options) {
+    // DG14 offers Chip Authentication when it has a key or announces it (an announcement
+    // without a usable key is DG14's error, which the Chip Authentication result reports).
     std::optional<lds::Dg14> dg14 = parsed<lds::Dg14>(readout, 14);
-    if (dg14 && !dg14->securityInfos.chipAuthenticationPublicKeyInfos.empty()) {
+    if (dg14 && offersChipAuthentication(dg14->securityInfos)) {
         readout.chipAuthentication =
             verify::performChipAuthentication(channel, dg14->securityInfos, options.random);
         log(LogLevel::Info, LogCategory,

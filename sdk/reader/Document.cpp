@@ -47,6 +47,23 @@ std::vector<int> missingDataGroups(const std::vector<int>& notRead,
     return missing;
 }
 
+// A Chip Authentication that could not run: the chip or DG14 at fault, or this SDK.
+ChipVerdict chipAuthenticationErrorVerdict(verify::ChipAuthenticationReason reason) {
+    switch (reason) {
+    case verify::ChipAuthenticationReason::InconsistentSecurityInfos:
+    case verify::ChipAuthenticationReason::InvalidPublicKey:
+    case verify::ChipAuthenticationReason::MalformedAnswer:
+        return ChipVerdict::PossibleClone;
+    case verify::ChipAuthenticationReason::None:
+    case verify::ChipAuthenticationReason::KeyAgreementRefused:
+    case verify::ChipAuthenticationReason::AnswerNotVerified:
+    case verify::ChipAuthenticationReason::TokenInvalid:
+    case verify::ChipAuthenticationReason::UnsupportedProtocol:
+        return ChipVerdict::NotChecked;
+    }
+    return ChipVerdict::NotChecked;
+}
+
 } // namespace
 
 const lds::FaceImage* Document::portrait() const {
@@ -92,8 +109,10 @@ ChipVerdict mappingVerdict(const ChipAuthenticationMappingResult& mapping,
 }
 
 // A chip that refuses or garbles the protocol its own signed DG14/DG15 announce is as suspect as
-// one whose proof fails; an offer this SDK cannot run (a key or protocol it does not implement)
-// says nothing about the chip.
+// one whose proof fails, and so is a document whose DG14 announces a proof no chip can give (a
+// key that is no key, infos that contradict each other or DG15: BSI TR-03105-5.1 LDS_F_04-07,
+// ISO7816_D_07/D_08/D_11-D_13, ISO7816_F_09). An offer this SDK cannot run (a key or protocol
+// it does not implement) says nothing about the chip.
 ChipVerdict chipAuthenticationVerdict(const verify::ChipAuthenticationResult& ca) {
     switch (ca.status) {
     case verify::ChipAuthenticationStatus::Passed:
@@ -103,9 +122,7 @@ ChipVerdict chipAuthenticationVerdict(const verify::ChipAuthenticationResult& ca
     case verify::ChipAuthenticationStatus::NotOffered:
         return ChipVerdict::NotChecked;
     case verify::ChipAuthenticationStatus::Error:
-        return ca.reason == verify::ChipAuthenticationReason::MalformedAnswer
-                   ? ChipVerdict::PossibleClone
-                   : ChipVerdict::NotChecked;
+        return chipAuthenticationErrorVerdict(ca.reason);
     }
     return ChipVerdict::NotChecked;
 }
@@ -117,8 +134,11 @@ ChipVerdict activeAuthenticationVerdict(const verify::ActiveAuthenticationResult
     case verify::ActiveAuthenticationStatus::Failed:
         return ChipVerdict::PossibleClone;
     case verify::ActiveAuthenticationStatus::NotOffered:
-    case verify::ActiveAuthenticationStatus::Error:
         return ChipVerdict::NotChecked;
+    case verify::ActiveAuthenticationStatus::Error:
+        return aa.reason == verify::ActiveAuthenticationReason::InvalidAlgorithm
+                   ? ChipVerdict::PossibleClone
+                   : ChipVerdict::NotChecked;
     }
     return ChipVerdict::NotChecked;
 }

@@ -34,23 +34,38 @@ crypto::HashAlgorithm hashForFieldSize(int bits) {
     return bits <= 384 ? crypto::HashAlgorithm::Sha384 : crypto::HashAlgorithm::Sha512;
 }
 
-// The ECDSA hash: DG14's ActiveAuthenticationInfo (ICAO 9303-11 §9.2) when it names an
-// algorithm, else by key size; nullopt when the named algorithm is not ECDSA or unknown.
-std::optional<crypto::HashAlgorithm> ecdsaHash(const lds::SecurityInfos* dg14, int fieldBits) {
+// ECDSA signature algorithm arcs: ANSI X9.62 ecdsa-with-* and BSI TR-03111
+// ecdsa-plain-signatures.
+constexpr std::string_view EcdsaWithArc = "1.2.840.10045.4.";
+constexpr std::string_view EcdsaPlainArc = "0.4.0.127.0.7.1.1.4.1.";
+
+// The ECDSA hash, or why there is none.
+struct EcdsaHash {
+    std::optional<crypto::HashAlgorithm> hash;
+    Reason problem = Reason::None;
+};
+
+// The ECDSA hash: DG14's ActiveAuthenticationInfo (ICAO 9303-11 §9.2.8) when it names an
+// algorithm, else by key size. An ECDSA variant this SDK lacks is unsupported; anything that is
+// not ECDSA is invalid, as §9.2.8 allows ECDSA only.
+EcdsaHash ecdsaHash(const lds::SecurityInfos* dg14, int fieldBits) {
     if (dg14 != nullptr) {
         for (const lds::ActiveAuthenticationInfo& info : dg14->activeAuthenticationInfos) {
-            if (info.signatureAlgorithm.empty()) {
+            const std::string& oid = info.signatureAlgorithm;
+            if (oid.empty()) {
                 continue;
             }
-            auto named = crypto::signatureAlgorithmFromIdentifier({info.signatureAlgorithm, {}});
-            if (!named || (named->scheme != crypto::SignatureScheme::Ecdsa &&
-                           named->scheme != crypto::SignatureScheme::EcdsaPlain)) {
-                return std::nullopt;
+            auto named = crypto::signatureAlgorithmFromIdentifier({oid, {}});
+            if (named && (named->scheme == crypto::SignatureScheme::Ecdsa ||
+                          named->scheme == crypto::SignatureScheme::EcdsaPlain)) {
+                return {named->hash, Reason::None};
             }
-            return named->hash;
+            bool ecdsa =
+                !named && (oid.starts_with(EcdsaWithArc) || oid.starts_with(EcdsaPlainArc));
+            return {std::nullopt, ecdsa ? Reason::UnsupportedAlgorithm : Reason::InvalidAlgorithm};
         }
     }
-    return hashForFieldSize(fieldBits);
+    return {hashForFieldSize(fieldBits), Reason::None};
 }
 
 void verifyRsa(const lds::SubjectPublicKeyInfo& key, ByteView challenge, ByteView signature,
@@ -71,20 +86,21 @@ void verifyEcdsa(const lds::SubjectPublicKeyInfo& key, const lds::SecurityInfos*
                  ByteView challenge, ByteView signature, ActiveAuthenticationResult& result) {
     result.algorithm = ActiveAuthenticationAlgorithm::Ecdsa;
     crypto::PublicKey publicKey = crypto::PublicKey::fromSubjectPublicKeyInfo(key.encoded);
-    std::optional<crypto::HashAlgorithm> hash = ecdsaHash(dg14, publicKey.bits());
-    if (!hash) {
-        conclude(result, Status::Error, Reason::UnsupportedAlgorithm);
+    EcdsaHash named = ecdsaHash(dg14, publicKey.bits());
+    if (!named.hash) {
+        conclude(result, Status::Error, named.problem);
         return;
     }
+    crypto::HashAlgorithm hash = *named.hash;
     result.hash = hash;
     using crypto::SignatureScheme;
-    if (crypto::verifySignature(publicKey, {SignatureScheme::EcdsaPlain, *hash, std::nullopt},
+    if (crypto::verifySignature(publicKey, {SignatureScheme::EcdsaPlain, hash, std::nullopt},
                                 challenge, signature)) {
         result.plainEcdsaSignature = true;
         conclude(result, Status::Passed, Reason::None);
         return;
     }
-    bool der = crypto::verifySignature(publicKey, {SignatureScheme::Ecdsa, *hash, std::nullopt},
+    bool der = crypto::verifySignature(publicKey, {SignatureScheme::Ecdsa, hash, std::nullopt},
                                        challenge, signature);
     conclude(result, der ? Status::Passed : Status::Failed,
              der ? Reason::None : Reason::SignatureInvalid);

@@ -30,6 +30,8 @@ std::string_view activeAuthenticationReasonName(ActiveAuthenticationReason reaso
         return "unsupported_key";
     case ActiveAuthenticationReason::UnsupportedAlgorithm:
         return "unsupported_algorithm";
+    case ActiveAuthenticationReason::InvalidAlgorithm:
+        return "invalid_algorithm";
     }
     return "none";
 }

@@ -24,7 +24,11 @@ enum class ActiveAuthenticationReason {
     ChipRefused,          ///< Failed: INTERNAL AUTHENTICATE answered with an error status word
     AnswerNotVerified,    ///< Failed: the answer failed secure messaging
     UnsupportedKey,       ///< Error: DG15 holds neither an RSA nor an EC key
-    UnsupportedAlgorithm, ///< Error: ActiveAuthenticationInfo names an unknown algorithm
+    UnsupportedAlgorithm, ///< Error: ActiveAuthenticationInfo names an ECDSA variant this SDK
+                          ///< does not implement (e.g. with SHA-3)
+    /// Error: ActiveAuthenticationInfo names no ECDSA algorithm at all for the EC key of DG15
+    /// (ICAO 9303-11 §9.2.8 allows only those): DG14 contradicts DG15
+    InvalidAlgorithm,
 };
 
 enum class ActiveAuthenticationAlgorithm {

@@ -1,5 +1,7 @@
 #include "verify/ChipAuthenticationChoice.h"
 
+#include <algorithm>
+
 #include "sm/AuthenticationToken.h"
 
 namespace cccd::verify {
@@ -10,6 +12,8 @@ namespace {
 // (1: 3DES-CBC-CBC).
 constexpr std::string_view IdCaDh3Des = "0.4.0.127.0.7.2.2.3.1.1";
 constexpr std::string_view IdCaEcdh3Des = "0.4.0.127.0.7.2.2.3.2.1";
+constexpr std::string_view IdCa = "0.4.0.127.0.7.2.2.3.";
+constexpr std::string_view IdPk = "0.4.0.127.0.7.2.2.1.";
 
 crypto::KeyType keyTypeOf(const lds::ChipAuthenticationInfo& info) {
     if (info.cipher == lds::SmCipher::TripleDes) {
@@ -25,8 +29,21 @@ crypto::KeyType keyTypeOf(const lds::ChipAuthenticationInfo& info) {
     }
 }
 
+// ChipAuthenticationInfo versions: 1 (ICAO 9303-11 §9.2.5) and 2 (BSI TR-03110-3 §A.1.1)
+// are run; 3 (TR-03110-2, eID cards) is defined but not implemented here; any other is an
+// error of the document.
 bool supportedVersion(std::uint64_t version) {
     return version == 1 || version == 2;
+}
+
+bool definedVersion(std::uint64_t version) {
+    return supportedVersion(version) || version == 3;
+}
+
+// A ChipAuthenticationInfo or ChipAuthenticationPublicKeyInfo that names its protocol but lacks
+// a required element or has one of the wrong type (lds kept it as a malformed other info).
+bool malformedChipAuthenticationInfo(const lds::OtherSecurityInfo& info) {
+    return info.malformed && (info.protocol.starts_with(IdCa) || info.protocol.starts_with(IdPk));
 }
 
 // Equal keyIds pair; an absent keyId pairs only when its side has a single candidate.
@@ -92,17 +109,22 @@ Bytes ChipAuthenticationChoice::authenticationToken(ByteView ksMac,
 ChipAuthenticationOffer chooseChipAuthentication(const lds::SecurityInfos& dg14) {
     const auto& keys = dg14.chipAuthenticationPublicKeyInfos;
     const auto& infos = dg14.chipAuthenticationInfos;
+    bool malformed = std::any_of(dg14.otherInfos.begin(), dg14.otherInfos.end(),
+                                 malformedChipAuthenticationInfo);
     ChipAuthenticationOffer offer;
-    if (keys.empty()) {
+    if (keys.empty() && infos.empty() && !malformed) {
         return offer;
     }
-    if (infos.empty()) {
+    // No ChipAuthenticationInfo at all is the 3DES default; a broken one is not.
+    if (!keys.empty() && infos.empty() && !malformed) {
         offer.choice = defaultChoice(keys.front());
         return offer;
     }
 
     bool anySupported = false;
+    bool anyDefined = false;
     for (const lds::ChipAuthenticationInfo& info : infos) {
+        anyDefined = anyDefined || definedVersion(info.version);
         if (!supportedVersion(info.version)) {
             continue;
         }
@@ -115,9 +137,13 @@ ChipAuthenticationOffer chooseChipAuthentication(const lds::SecurityInfos& dg14)
             }
         }
     }
+    // Only a version this SDK does not run, though a standard defines it: nothing is known of
+    // the chip. Anything else announces a Chip Authentication no chip can honour: infos without
+    // a key to pair with, a broken entry, or versions no standard defines.
     offer.status = ChipAuthenticationStatus::Error;
-    offer.reason = anySupported ? ChipAuthenticationReason::InconsistentSecurityInfos
-                                : ChipAuthenticationReason::UnsupportedProtocol;
+    offer.reason = !anySupported && anyDefined
+                       ? ChipAuthenticationReason::UnsupportedProtocol
+                       : ChipAuthenticationReason::InconsistentSecurityInfos;
     return offer;
 }
 

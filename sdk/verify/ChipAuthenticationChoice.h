@@ -48,9 +48,13 @@ struct ChipAuthenticationOffer {
 
 /// Picks the first ChipAuthenticationInfo of a supported version (1 or 2) whose key agreement
 /// and keyId match a public key: equal keyIds, or an absent keyId on a side where there is only
-/// one candidate. No public key: NotOffered. Keys but no ChipAuthenticationInfo: the first key
-/// with 3DES and MSE:Set KAT (the ICAO 9303-11 §6.2 default, seen on French chips). Infos that
-/// match no key (differing keyIds): Error(InconsistentSecurityInfos); only unknown versions:
+/// one candidate. Neither a public key nor a ChipAuthenticationInfo: NotOffered. Keys but no
+/// ChipAuthenticationInfo: the first key with 3DES and MSE:Set KAT (the ICAO 9303-11 §6.2
+/// default, seen on French chips). Error(InconsistentSecurityInfos) when DG14 announces Chip
+/// Authentication in a way no chip can honour (BSI TR-03105-5.1 LDS_F_04-07, ISO7816_D_13):
+/// infos but no usable public key, a ChipAuthenticationInfo or public key info that lacks a
+/// required element (then no 3DES default either), infos that match no key (differing keyIds),
+/// or only versions no standard defines. Only version 3 (defined, not implemented):
 /// Error(UnsupportedProtocol).
 [[nodiscard]] ChipAuthenticationOffer chooseChipAuthentication(const lds::SecurityInfos& dg14);
 

@@ -25,10 +25,12 @@ enum class ChipAuthenticationReason {
     AnswerNotVerified,   ///< Failed: an answer failed secure messaging, or the check under the
                          ///< new keys did not return 9000
     TokenInvalid,        ///< Failed: version 2, the chip's authentication token does not verify
-    InconsistentSecurityInfos, ///< Error: no ChipAuthenticationInfo pairs with a key (keyId)
-    UnsupportedProtocol,       ///< Error: a version, cipher or group this SDK does not implement
-    InvalidPublicKey,          ///< Error: the DG14 key or its domain parameters are not valid
-    MalformedAnswer,           ///< Error: the GENERAL AUTHENTICATE answer does not parse
+    /// Error: DG14 announces Chip Authentication but no ChipAuthenticationInfo pairs with a key
+    /// (keyId, no key at all), an entry lacks a required element, or no version is defined
+    InconsistentSecurityInfos,
+    UnsupportedProtocol, ///< Error: a version, cipher or group this SDK does not implement
+    InvalidPublicKey,    ///< Error: the DG14 key or its domain parameters are not valid
+    MalformedAnswer,     ///< Error: the GENERAL AUTHENTICATE answer does not parse
 };
 
 /// How the terminal's ephemeral key reached the chip (ICAO 9303-11 §6.2, BSI TR-03110-3

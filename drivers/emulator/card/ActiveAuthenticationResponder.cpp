@@ -93,12 +93,13 @@ ActiveAuthenticationResponder::ActiveAuthenticationResponder(ByteView privateKey
 }
 
 ActiveAuthenticationResponder::Outcome
-ActiveAuthenticationResponder::internalAuthenticate(ByteView challenge) {
+ActiveAuthenticationResponder::internalAuthenticate(ByteView challenge,
+                                                    std::optional<std::uint8_t> trailerFault) {
     if (challenge.size() != ChallengeSize) {
         return {{}, StatusWord::WrongLength};
     }
     if (EVP_PKEY_get_base_id(m_key.get()) == EVP_PKEY_RSA) {
-        return {signIso9796(challenge), StatusWord::Success};
+        return {signIso9796(challenge, trailerFault), StatusWord::Success};
     }
     return {signEcdsa(challenge), StatusWord::Success};
 }
@@ -106,9 +107,13 @@ ActiveAuthenticationResponder::internalAuthenticate(ByteView challenge) {
 // ISO/IEC 9796-2 scheme 1 with partial recovery (ICAO 9303-11 §6.1): M = M1 || M2 with M2 the
 // challenge and M1 as long as the capacity allows; F = 6A || M1 || H(M) || trailer, as long as
 // the modulus; the signature is F^d mod n.
-Bytes ActiveAuthenticationResponder::signIso9796(ByteView challenge) {
+Bytes ActiveAuthenticationResponder::signIso9796(ByteView challenge,
+                                                 std::optional<std::uint8_t> trailerFault) {
     const std::size_t k = keyBytes(m_key.get());
-    const Bytes tail = trailer(m_digest);
+    Bytes tail = trailer(m_digest);
+    if (trailerFault) {
+        tail.back() = *trailerFault;
+    }
     const std::size_t hashSize = crypto::digestSize(m_digest);
     if (k < 1 + hashSize + tail.size() + 1) {
         throw Error(ErrorCode::InvalidArgument, "active authentication: RSA key too short");

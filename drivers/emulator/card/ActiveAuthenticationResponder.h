@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -33,13 +34,16 @@ public:
         StatusWord statusWord = StatusWord::Success;
     };
 
-    /// INTERNAL AUTHENTICATE with RND.IFD (8 bytes, else 6700).
-    [[nodiscard]] Outcome internalAuthenticate(ByteView challenge);
+    /// INTERNAL AUTHENTICATE with RND.IFD (8 bytes, else 6700). trailerFault: the byte that
+    /// replaces the last trailer byte (BC or CC) of an RSA signature; ECDSA ignores it.
+    [[nodiscard]] Outcome
+    internalAuthenticate(ByteView challenge,
+                         std::optional<std::uint8_t> trailerFault = std::nullopt);
 
     [[nodiscard]] crypto::HashAlgorithm digest() const { return m_digest; }
 
 private:
-    [[nodiscard]] Bytes signIso9796(ByteView challenge);
+    [[nodiscard]] Bytes signIso9796(ByteView challenge, std::optional<std::uint8_t> trailer);
     [[nodiscard]] Bytes signEcdsa(ByteView challenge) const;
 
     crypto::EvpPkeyPtr m_key;

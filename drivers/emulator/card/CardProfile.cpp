@@ -168,6 +168,38 @@ std::string secretToString(const SecureBytes& secret) {
     return std::string(secret.view().begin(), secret.view().end());
 }
 
+// "additionalChipAuthenticationKeys": [{"privateKey": PEM, "keyId": 2, "protocol": OID}, ...]
+std::vector<AdditionalChipAuthenticationKey> parseAdditionalKeys(const json& list) {
+    std::vector<AdditionalChipAuthenticationKey> out;
+    if (list.is_null()) {
+        return out;
+    }
+    if (!list.is_array()) {
+        malformed("additionalChipAuthenticationKeys must be a list");
+    }
+    for (const json& entry : list) {
+        AdditionalChipAuthenticationKey key;
+        key.privateKeyPem = secretString(entry, "privateKey");
+        key.keyId = unsignedNumber(entry.at("keyId"), "keyId");
+        key.protocol = entry.at("protocol").get<std::string>();
+        if (key.privateKeyPem.empty()) {
+            malformed("an additional Chip Authentication key needs privateKey");
+        }
+        out.push_back(std::move(key));
+    }
+    return out;
+}
+
+json additionalKeysToJson(const std::vector<AdditionalChipAuthenticationKey>& keys) {
+    json out = json::array();
+    for (const AdditionalChipAuthenticationKey& key : keys) {
+        out.push_back({{"privateKey", secretToString(key.privateKeyPem)},
+                       {"keyId", key.keyId},
+                       {"protocol", key.protocol}});
+    }
+    return out;
+}
+
 } // namespace
 
 FileAccess defaultAccess(bool underMasterFile, std::uint16_t fid) {
@@ -245,6 +277,11 @@ CardProfile parseProfile(std::string_view text) {
             profile.chipAuthenticationKeyId =
                 unsignedNumber(keys.at("chipAuthenticationKeyId"), "chipAuthenticationKeyId");
         }
+        profile.additionalChipAuthenticationKeys =
+            parseAdditionalKeys(keys.value("additionalChipAuthenticationKeys", json()));
+        if (!profile.additionalChipAuthenticationKeys.empty() && !profile.chipAuthenticationKeyId) {
+            malformed("several Chip Authentication keys need chipAuthenticationKeyId");
+        }
         return profile;
     } catch (const json::exception& e) {
         malformed(std::string("missing or mistyped key: ") + e.what());
@@ -292,6 +329,10 @@ std::string profileToJson(const CardProfile& profile) {
     }
     if (!profile.chipAuthenticationProtocol.empty()) {
         keys["chipAuthenticationProtocol"] = profile.chipAuthenticationProtocol;
+    }
+    if (!profile.additionalChipAuthenticationKeys.empty()) {
+        keys["additionalChipAuthenticationKeys"] =
+            additionalKeysToJson(profile.additionalChipAuthenticationKeys);
     }
     doc["keys"] = keys;
     return doc.dump(2) + "\n";

@@ -47,6 +47,15 @@ struct PaceOption {
 /// reserved neighbours (ICAO 9303-11 §9.5.1).
 inline constexpr std::uint64_t FirstProprietaryParameterId = 32;
 
+/// A Chip Authentication key besides the first one (ICAO 9303-11 §6.2: DG14 may list several,
+/// each named by the keyId of its ChipAuthenticationInfo, and MSE:Set then needs the key
+/// reference DO 84).
+struct AdditionalChipAuthenticationKey {
+    SecureBytes privateKeyPem; ///< PKCS#8 PEM
+    std::uint64_t keyId = 0;
+    std::string protocol; ///< its ChipAuthenticationInfo's protocol (dotted OID)
+};
+
 /// Everything that makes one card: its files, its access key, its keys and its quirks. Loaded
 /// from the profile JSON that cccd-profile-gen writes (format in drivers/emulator/README.md).
 struct CardProfile {
@@ -69,6 +78,8 @@ struct CardProfile {
     std::optional<std::uint64_t> chipAuthenticationKeyId; ///< keyId of the CA key, if DG14 has one
     /// The ChipAuthenticationInfo protocol of DG14 (dotted OID); empty: no Chip Authentication.
     std::string chipAuthenticationProtocol;
+    /// Further Chip Authentication keys; the first key then needs a keyId too.
+    std::vector<AdditionalChipAuthenticationKey> additionalChipAuthenticationKeys;
 
     /// BAC is on offer: enabled and a password to derive its keys from.
     [[nodiscard]] bool offersBac() const { return bac && !mrzInformation.empty(); }

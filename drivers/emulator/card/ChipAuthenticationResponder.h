@@ -53,6 +53,9 @@ public:
 
     [[nodiscard]] const ChipAuthenticationProtocol& protocol() const { return m_protocol; }
 
+    /// The keyId of ChipAuthenticationInfo this key answers to; nullopt when the card names none.
+    [[nodiscard]] std::optional<std::uint64_t> keyId() const { return m_keyId; }
+
 private:
     [[nodiscard]] bool keyReferenceMatches(ByteView reference) const;
     [[nodiscard]] std::optional<SessionKeys> agree(ByteView terminalPublicKey, ByteView nonce);

@@ -68,12 +68,19 @@ void EmulatedCard::reset() {
     if (!m_profile.pace.empty()) {
         m_pace.emplace(m_profile, m_random);
     }
-    m_chipAuthentication.reset();
+    m_chipAuthentication.clear();
+    m_chipAuthenticationKey = 0;
     if (!m_profile.chipAuthenticationProtocol.empty() &&
         !m_profile.chipAuthenticationKeyPem.empty()) {
-        m_chipAuthentication.emplace(m_profile.chipAuthenticationKeyPem.view(),
-                                     m_profile.chipAuthenticationProtocol,
-                                     m_profile.chipAuthenticationKeyId, 1, m_random);
+        m_chipAuthentication.reserve(1 + m_profile.additionalChipAuthenticationKeys.size());
+        m_chipAuthentication.emplace_back(m_profile.chipAuthenticationKeyPem.view(),
+                                          m_profile.chipAuthenticationProtocol,
+                                          m_profile.chipAuthenticationKeyId, 1, m_random);
+        for (const AdditionalChipAuthenticationKey& key :
+             m_profile.additionalChipAuthenticationKeys) {
+            m_chipAuthentication.emplace_back(key.privateKeyPem.view(), key.protocol, key.keyId, 1,
+                                              m_random);
+        }
     }
     m_activeAuthentication.reset();
     if (!m_profile.activeAuthenticationKeyPem.empty()) {
@@ -324,29 +331,67 @@ CardResponse EmulatedCard::paceStep(const CommandApdu& command) {
                            std::move(response));
 }
 
+// Which Chip Authentication key an MSE:Set names: the one whose keyId DO 84 carries; without
+// DO 84 the only key. ICAO 9303-11 §6.2 makes DO 84 required when the chip holds several keys,
+// so then its absence names none (and with the requireKeyReference fault, always). Data that do
+// not parse go to the first key, which refuses them.
+std::optional<std::size_t> EmulatedCard::chipAuthenticationKeyFor(ByteView mseData) const {
+    std::optional<SecurityEnvironment> environment = parseSecurityEnvironment(mseData);
+    if (!environment) {
+        return 0;
+    }
+    if (!environment->privateKeyReference) {
+        bool single =
+            m_chipAuthentication.size() == 1 && !m_faults.chipAuthenticity.requireKeyReference;
+        return single ? std::optional<std::size_t>(0) : std::nullopt;
+    }
+    std::optional<std::uint64_t> reference = referenceNumber(*environment->privateKeyReference);
+    for (std::size_t i = 0; i < m_chipAuthentication.size(); ++i) {
+        if (reference && m_chipAuthentication[i].keyId() == reference) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
 // Chip Authentication (ICAO 9303-11 §6.2) inside the session BAC or PACE opened: MSE:Set KAT
-// (version 1 in one step), or MSE:Set AT with a CA OID then GENERAL AUTHENTICATE. The answer
-// that completes it still goes out under the old keys; the new ones follow (m_nextSessionKeys).
+// (version 1 in one step), or MSE:Set AT with a CA OID then GENERAL AUTHENTICATE, with the key
+// the MSE names. The answer that completes it still goes out under the old keys; the new ones
+// follow (m_nextSessionKeys), unless a fault keeps the old ones.
 CardResponse EmulatedCard::chipAuthentication(const CommandApdu& command, bool secureMessaging) {
-    if (!m_chipAuthentication) {
+    if (m_chipAuthentication.empty()) {
         return status(StatusWord::IncorrectData);
     }
     if (!secureMessaging) {
         return status(StatusWord::SecurityStatusNotSatisfied);
     }
+    const ChipAuthenticityFaults& faults = m_faults.chipAuthenticity;
     ChipAuthenticationResponder::Outcome outcome;
     if (command.ins == InsGeneralAuthenticate) {
         m_authentication = Authentication::None;
-        outcome = m_chipAuthentication->generalAuthenticate(command.data);
-    } else if (command.p2 == (MseSetKeyAgreementTemplate & 0xFF)) {
-        outcome = m_chipAuthentication->setKeyAgreementTemplate(command.data);
+        outcome = m_chipAuthentication[m_chipAuthenticationKey].generalAuthenticate(command.data);
     } else {
-        outcome = m_chipAuthentication->setAuthenticationTemplate(command.data);
-        if (outcome.statusWord == StatusWord::Success) {
-            m_authentication = Authentication::ChipAuthentication;
+        std::optional<std::size_t> key = chipAuthenticationKeyFor(command.data);
+        if (!key) {
+            log(LogLevel::Info, LogCategory, "Chip Authentication: unknown key reference");
+            return {{},
+                    faults.unknownKeyReferenceStatus.value_or(toUint(StatusWord::IncorrectData)),
+                    false};
+        }
+        ChipAuthenticationResponder& responder = m_chipAuthentication[*key];
+        if (command.p2 == (MseSetKeyAgreementTemplate & 0xFF)) {
+            outcome = responder.setKeyAgreementTemplate(command.data);
+        } else {
+            outcome = responder.setAuthenticationTemplate(command.data);
+            if (outcome.statusWord == StatusWord::Success) {
+                m_authentication = Authentication::ChipAuthentication;
+                m_chipAuthenticationKey = *key;
+            }
         }
     }
-    if (outcome.newKeys) {
+    if (outcome.newKeys && faults.keepOldKeysAfterChipAuthentication) {
+        log(LogLevel::Info, LogCategory, "Chip Authentication done: fault keeps the old keys");
+    } else if (outcome.newKeys) {
         m_nextSessionKeys = std::move(outcome.newKeys);
         log(LogLevel::Debug, LogCategory, "Chip Authentication done: new session keys");
     }
@@ -365,8 +410,8 @@ CardResponse EmulatedCard::activeAuthentication(const CommandApdu& command, bool
     if (command.p1 != 0 || command.p2 != 0) {
         return status(StatusWord::IncorrectP1P2);
     }
-    ActiveAuthenticationResponder::Outcome outcome =
-        m_activeAuthentication->internalAuthenticate(command.data);
+    ActiveAuthenticationResponder::Outcome outcome = m_activeAuthentication->internalAuthenticate(
+        command.data, m_faults.chipAuthenticity.activeAuthenticationTrailer);
     return {std::move(outcome.response), toUint(outcome.statusWord), false};
 }
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "base/Bytes.h"
 #include "crypto/Random.h"
@@ -84,6 +85,7 @@ private:
                                                    bool secureMessaging);
     [[nodiscard]] CardResponse paceStep(const CommandApdu& command);
     [[nodiscard]] CardResponse chipAuthentication(const CommandApdu& command, bool secureMessaging);
+    [[nodiscard]] std::optional<std::size_t> chipAuthenticationKeyFor(ByteView mseData) const;
     [[nodiscard]] CardResponse activeAuthentication(const CommandApdu& command,
                                                     bool secureMessaging);
     [[nodiscard]] Bytes answer(ByteView commandApdu);
@@ -94,7 +96,10 @@ private:
     FileSystem m_files;
     std::optional<BacResponder> m_bac;
     std::optional<PaceResponder> m_pace;
-    std::optional<ChipAuthenticationResponder> m_chipAuthentication;
+    /// The Chip Authentication keys: the profile's first key, then the additional ones.
+    std::vector<ChipAuthenticationResponder> m_chipAuthentication;
+    /// The key the last MSE:Set AT of Chip Authentication chose, for GENERAL AUTHENTICATE.
+    std::size_t m_chipAuthenticationKey = 0;
     std::optional<ActiveAuthenticationResponder> m_activeAuthentication;
     Authentication m_authentication = Authentication::None;
     std::optional<SecureMessagingSession> m_session;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "emulator/card/ChipAuthenticityFaults.h"
 #include "emulator/card/PaceFaults.h"
 #include "emulator/card/SecureMessagingSession.h"
 
@@ -31,6 +32,8 @@ struct FaultPlan {
 
     /// How the chip's side of PACE misbehaves (PaceFaults.h); holds for every run until cleared.
     PaceFaults pace;
+    /// Chip and Active Authentication faults; they last until cleared.
+    ChipAuthenticityFaults chipAuthenticity;
 
     void clear() { *this = FaultPlan{}; }
 };

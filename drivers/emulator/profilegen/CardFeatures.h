@@ -54,6 +54,10 @@ struct CardFeatures {
     std::vector<PaceOption> pace{PaceOption{IdPaceEcdhGmAesCbcCmac128, BrainpoolP256r1ParameterId}};
     bool terminalAuthentication = true; ///< TerminalAuthenticationInfo v1 (DG3 behind EAC)
     std::optional<ChipAuthenticationOption> chipAuthentication = ChipAuthenticationOption{};
+    /// Further Chip Authentication keys, each with its ChipAuthenticationInfo and public key in
+    /// DG14 (BSI TR-03105-5.1 ISO7816_D_04/D_05). Every key, the first included, needs a keyId
+    /// (ICAO 9303-11 §9.2.5); keyMismatch is not used here.
+    std::vector<ChipAuthenticationOption> additionalChipAuthentication;
     std::optional<ActiveAuthenticationOption> activeAuthentication = ActiveAuthenticationOption{};
 
     /// One of the PACE options uses Chip Authentication Mapping (id-PACE-ECDH-CAM-*): the card

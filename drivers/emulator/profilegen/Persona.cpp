@@ -43,6 +43,16 @@ std::optional<std::uint64_t> optionalNumber(const json& object, const char* key)
     return object.at(key).get<std::uint64_t>();
 }
 
+ChipAuthenticationOption parseChipAuthentication(const json& ca) {
+    ChipAuthenticationOption option;
+    option.protocol = ca.value("protocol", option.protocol);
+    option.parameterId = optionalNumber(ca, "parameterId").value_or(option.parameterId);
+    option.keyId = optionalNumber(ca, "keyId");
+    option.explicitParameters = ca.value("explicitParameters", option.explicitParameters);
+    option.keyMismatch = ca.value("keyMismatch", option.keyMismatch);
+    return option;
+}
+
 // "card" keys for BAC, PACE, TA, CA and AA; absent keys keep the CCCD's defaults and null
 // switches a protocol off (format in drivers/emulator/README.md).
 CardFeatures parseFeatures(const json& card) {
@@ -64,14 +74,11 @@ CardFeatures parseFeatures(const json& card) {
         const json& ca = card.at("chipAuthentication");
         features.chipAuthentication.reset();
         if (!ca.is_null()) {
-            ChipAuthenticationOption option;
-            option.protocol = ca.value("protocol", option.protocol);
-            option.parameterId = optionalNumber(ca, "parameterId").value_or(option.parameterId);
-            option.keyId = optionalNumber(ca, "keyId");
-            option.explicitParameters = ca.value("explicitParameters", option.explicitParameters);
-            option.keyMismatch = ca.value("keyMismatch", option.keyMismatch);
-            features.chipAuthentication = option;
+            features.chipAuthentication = parseChipAuthentication(ca);
         }
+    }
+    for (const json& ca : card.value("additionalChipAuthentication", json::array())) {
+        features.additionalChipAuthentication.push_back(parseChipAuthentication(ca));
     }
     if (card.contains("activeAuthentication")) {
         const json& aa = card.at("activeAuthentication");

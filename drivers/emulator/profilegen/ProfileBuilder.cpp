@@ -43,9 +43,24 @@ std::chrono::sys_seconds midnight(const std::chrono::year_month_day& date) {
     return std::chrono::sys_seconds(std::chrono::sys_days(date).time_since_epoch());
 }
 
+// Several CA keys are told apart by keyId (ICAO 9303-11 §9.2.5: required then).
+void checkAdditionalKeys(const CardFeatures& features) {
+    if (features.additionalChipAuthentication.empty()) {
+        return;
+    }
+    bool named = features.chipAuthentication && features.chipAuthentication->keyId;
+    for (const ChipAuthenticationOption& ca : features.additionalChipAuthentication) {
+        named = named && ca.keyId;
+    }
+    if (!named) {
+        throw Error(ErrorCode::InvalidArgument, "several CA keys need a keyId each");
+    }
+}
+
 // A proprietary domain parameter ID names one set of parameters (ICAO 9303-11 §9.2.2), and
 // PACE-CAM proves the chip with its CA key on the PACE domain parameters (§4.4.3.5).
 void checkFeatures(const CardFeatures& features) {
+    checkAdditionalKeys(features);
     std::map<std::uint64_t, std::uint64_t> explicitGroups;
     for (const PaceOption& pace : features.pace) {
         if (!pace.explicitParameterId) {
@@ -135,13 +150,19 @@ PersonaCard buildPersonaCard(const Persona& persona, const TestPki& pki) {
 
     KeyPair ca = chipAuthenticationKeys(features.chipAuthentication);
     KeyPair aa = activeAuthenticationKeys(features.activeAuthentication);
+    std::vector<crypto::EvpPkeyPtr> moreCa;
+    std::vector<EVP_PKEY*> moreCaPublished;
+    for (const ChipAuthenticationOption& option : features.additionalChipAuthentication) {
+        moreCa.push_back(generateStandardizedKey(option.parameterId));
+        moreCaPublished.push_back(moreCa.back().get());
+    }
 
     Bytes dg1 = buildDg1(mrz.text());
     Bytes dg2 = buildDg2(jpeg, static_cast<std::uint16_t>(portrait.width),
                          static_cast<std::uint16_t>(portrait.height));
     Bytes dg3 = buildDg3Placeholder();
     Bytes dg13 = buildDg13(persona);
-    Bytes dg14 = buildDg14(features, ca.publishedKey(), aa.publishedKey());
+    Bytes dg14 = buildDg14(features, ca.publishedKey(), aa.publishedKey(), moreCaPublished);
     Bytes dg15 = aa.held ? buildDg15(aa.publishedKey()) : Bytes();
 
     // EF.COM lists and EF.SOD hashes every data group of the card, DG3 included (cccd.md §1.6).
@@ -190,6 +211,11 @@ PersonaCard buildPersonaCard(const Persona& persona, const TestPki& pki) {
     }
     if (ca.held) {
         profile.chipAuthenticationKeyPem = privateKeyPem(ca.held.get());
+    }
+    for (std::size_t i = 0; i < moreCa.size(); ++i) {
+        const ChipAuthenticationOption& option = features.additionalChipAuthentication[i];
+        profile.additionalChipAuthenticationKeys.push_back(
+            {privateKeyPem(moreCa[i].get()), *option.keyId, option.protocol});
     }
     offer(features, profile);
     return card;

@@ -112,11 +112,16 @@ Bytes buildCardAccess(const CardFeatures& features) {
 }
 
 Bytes buildDg14(const CardFeatures& features, EVP_PKEY* chipAuthenticationKey,
-                EVP_PKEY* activeAuthenticationKey) {
+                EVP_PKEY* activeAuthenticationKey, const std::vector<EVP_PKEY*>& additionalKeys) {
     Bytes infos = accessInfos(features);
     if (features.chipAuthentication && chipAuthenticationKey != nullptr) {
         append(infos, chipAuthenticationPublicKeyInfo(*features.chipAuthentication,
                                                       chipAuthenticationKey));
+    }
+    for (std::size_t i = 0; i < additionalKeys.size(); ++i) {
+        const ChipAuthenticationOption& ca = features.additionalChipAuthentication.at(i);
+        append(infos, securityInfo(ca.protocol, withKeyId(integers({CaVersion}), ca.keyId)));
+        append(infos, chipAuthenticationPublicKeyInfo(ca, additionalKeys[i]));
     }
     // ActiveAuthenticationInfo ::= SEQUENCE { id-AA, version 1, signatureAlgorithm OID }.
     const auto& aa = features.activeAuthentication;

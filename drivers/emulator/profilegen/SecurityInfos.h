@@ -1,5 +1,7 @@
 #pragma once
 
+#include <vector>
+
 #include <openssl/evp.h>
 
 #include "base/Bytes.h"
@@ -18,10 +20,13 @@ namespace cccd::emulator {
 [[nodiscard]] Bytes buildCardAccess(const CardFeatures& features);
 
 /// DG14 (ICAO 9303-10 §4.7.14, cccd.md §1.5): the infos of EF.CardAccess, the CA public key
-/// (explicit EC parameters when the features ask, keyId when set) and, when the AA key is EC,
-/// ActiveAuthenticationInfo naming ecdsa-with-<digest>.
+/// (explicit EC parameters when the features ask, keyId when set), the ChipAuthenticationInfo
+/// and public key of each additional CA key (additionalKeys in the order of
+/// features.additionalChipAuthentication) and, when the AA key is EC, ActiveAuthenticationInfo
+/// naming ecdsa-with-<digest>.
 [[nodiscard]] Bytes buildDg14(const CardFeatures& features, EVP_PKEY* chipAuthenticationKey,
-                              EVP_PKEY* activeAuthenticationKey);
+                              EVP_PKEY* activeAuthenticationKey,
+                              const std::vector<EVP_PKEY*>& additionalKeys = {});
 
 /// The SecurityInfos EF.CardSecurity signs (BSI TR-03110-3 §A.1.2, required for
 /// PACE-CAM): the infos of EF.CardAccess and the CA public key.

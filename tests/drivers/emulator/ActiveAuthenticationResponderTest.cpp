@@ -124,6 +124,22 @@ TEST(ActiveAuthenticationResponderTest, RsaSignatureVerifiesByIso9796Scheme1) {
     }
 }
 
+// ISO7816_F_08: the trailer fault replaces the last trailer byte and nothing else.
+TEST(ActiveAuthenticationResponderTest, TrailerFaultReplacesTheLastTrailerByte) {
+    Bytes challenge = fromHex("0123456789ABCDEF");
+    EVP_PKEY* key = rsaKey(1024).get();
+    for (const auto& [digest, trailer] :
+         {std::pair{"sha1", std::string("BD")}, std::pair{"sha256", std::string("34CD")}}) {
+        SCOPED_TRACE(digest);
+        ActiveAuthenticationResponder responder(toBytes(emutest::privateKeyPem(key)), digest);
+        auto outcome = responder.internalAuthenticate(challenge, fromHex(trailer).back());
+        ASSERT_EQ(outcome.statusWord, StatusWord::Success);
+        Bytes f = recoverRepresentative(key, outcome.response);
+        EXPECT_EQ(f.front(), 0x6A);
+        EXPECT_EQ(toHex(ByteView(f).last(trailer.size() / 2)), trailer);
+    }
+}
+
 TEST(ActiveAuthenticationResponderTest, EcdsaAnswersPlainRAndS) {
     Bytes challenge = fromHex("F173589974BF40C6");
     for (const auto& [curve, digest, size] :

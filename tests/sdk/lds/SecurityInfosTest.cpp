@@ -161,6 +161,29 @@ TEST(SecurityInfosTest, UnknownAndMisshapenInfosAreKeptNotFatal) {
     EXPECT_TRUE(infos.otherInfos[3].protocol.empty());
 }
 
+// A known protocol without a required element, or no protocol at all, is malformed; a protocol
+// this SDK does not know is not (ICAO 9303-11 §9.2 lets readers skip those). Chip
+// Authentication tells an absent ChipAuthenticationInfo from a broken one by this.
+TEST(SecurityInfosTest, MalformedInfosAreToldFromUnknownOnes) {
+    Bytes caWithoutVersion = sequence({crypto::encodeOidObject("0.4.0.127.0.7.2.2.3.2.1")});
+    Bytes keyWithoutSpki = sequence({crypto::encodeOidObject("0.4.0.127.0.7.2.2.1.2")});
+    Bytes undefinedKeyProtocol =
+        sequence({crypto::encodeOidObject("0.4.0.127.0.7.2.2.1.3"), sequence({})});
+    Bytes noOid = sequence({sequence({}), tlv::encodeInteger(1)});
+    auto infos = lds::SecurityInfos::parse(
+        set({caWithoutVersion, keyWithoutSpki, undefinedKeyProtocol, noOid}));
+    EXPECT_TRUE(infos.chipAuthenticationInfos.empty());
+    EXPECT_TRUE(infos.chipAuthenticationPublicKeyInfos.empty());
+    ASSERT_EQ(infos.otherInfos.size(), 4u);
+    EXPECT_TRUE(infos.otherInfos[0].malformed);
+    EXPECT_EQ(infos.otherInfos[0].protocol, "0.4.0.127.0.7.2.2.3.2.1");
+    EXPECT_TRUE(infos.otherInfos[1].malformed);
+    EXPECT_FALSE(infos.otherInfos[2].malformed);
+    EXPECT_EQ(infos.otherInfos[2].protocol, "0.4.0.127.0.7.2.2.1.3");
+    EXPECT_TRUE(infos.otherInfos[3].malformed);
+    EXPECT_TRUE(infos.otherInfos[3].protocol.empty());
+}
+
 TEST(SecurityInfosTest, BrokenSetThrowsMalformedData) {
     for (const char* hex : {"", "3100", "3105300306", "30020500"}) {
         Bytes bytes = fromHex(hex);

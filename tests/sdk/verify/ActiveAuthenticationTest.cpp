@@ -268,13 +268,33 @@ TEST(ActiveAuthenticationTest, EcdsaWithAnotherHashThanDg14NamesFails) {
     EXPECT_EQ(result.hash, crypto::HashAlgorithm::Sha384);
 }
 
-TEST(ActiveAuthenticationTest, UnknownSignatureAlgorithmInDg14IsAnError) {
+// ICAO 9303-11 §9.2.8 allows ECDSA only: an RSA algorithm or an OID that names no signature
+// algorithm is invalid (BSI TR-03105-5.1 ISO7816_F_09), even though the signature is good.
+TEST(ActiveAuthenticationTest, NonEcdsaSignatureAlgorithmInDg14IsInvalid) {
     lds::Dg15 dg15 = dg15Of(p256());
-    lds::SecurityInfos dg14 = dg14Naming("1.2.840.113549.1.1.11"); // an RSA algorithm
-    verify::ActiveAuthenticationResult result = runWith(
-        [](ByteView c) { return plainOf(signEcdsaDer(p256(), EVP_sha256(), c)); }, dg15, &dg14);
-    EXPECT_EQ(result.status, ActiveAuthenticationStatus::Error);
-    EXPECT_EQ(result.reason, ActiveAuthenticationReason::UnsupportedAlgorithm);
+    for (const char* oid : {"1.2.840.113549.1.1.11", "0.4.0.127.0.7.2.2.1.2", "1.2.3.4"}) {
+        SCOPED_TRACE(oid);
+        lds::SecurityInfos dg14 = dg14Naming(oid);
+        verify::ActiveAuthenticationResult result = runWith(
+            [](ByteView c) { return plainOf(signEcdsaDer(p256(), EVP_sha256(), c)); }, dg15, &dg14);
+        EXPECT_EQ(result.status, ActiveAuthenticationStatus::Error);
+        EXPECT_EQ(result.reason, ActiveAuthenticationReason::InvalidAlgorithm);
+        EXPECT_EQ(verify::activeAuthenticationReasonName(result.reason), "invalid_algorithm");
+    }
+}
+
+// An ECDSA variant of BSI TR-03111 (ecdsa-plain-signatures) that this SDK does not implement
+// (ecdsa-plain-RIPEMD160, ecdsa-plain-SHA3-256) is unsupported, not invalid.
+TEST(ActiveAuthenticationTest, UnimplementedEcdsaVariantInDg14IsUnsupported) {
+    lds::Dg15 dg15 = dg15Of(p256());
+    for (const char* oid : {"0.4.0.127.0.7.1.1.4.1.6", "0.4.0.127.0.7.1.1.4.1.9"}) {
+        SCOPED_TRACE(oid);
+        lds::SecurityInfos dg14 = dg14Naming(oid);
+        verify::ActiveAuthenticationResult result = runWith(
+            [](ByteView c) { return plainOf(signEcdsaDer(p256(), EVP_sha256(), c)); }, dg15, &dg14);
+        EXPECT_EQ(result.status, ActiveAuthenticationStatus::Error);
+        EXPECT_EQ(result.reason, ActiveAuthenticationReason::UnsupportedAlgorithm);
+    }
 }
 
 TEST(ActiveAuthenticationTest, ChipRefusalFails) {

@@ -298,15 +298,61 @@ TEST(ChipAuthenticationTest, DifferingKeyIdsAreAnError) {
     EXPECT_EQ(offer.reason, verify::ChipAuthenticationReason::InconsistentSecurityInfos);
 }
 
-TEST(ChipAuthenticationTest, UnknownVersionIsUnsupported) {
+// Version 3 (BSI TR-03110-2) is defined but not run here: unsupported, nothing sent. A version
+// no standard defines (10, TR-03105-5.1 LDS_F_06) is an error of DG14.
+TEST(ChipAuthenticationTest, VersionThreeIsUnsupportedAndUndefinedVersionsInconsistent) {
+    for (const auto& [version, reason] :
+         {std::pair{std::uint64_t{3}, verify::ChipAuthenticationReason::UnsupportedProtocol},
+          std::pair{std::uint64_t{10}, verify::ChipAuthenticationReason::InconsistentSecurityInfos},
+          std::pair{std::uint64_t{0},
+                    verify::ChipAuthenticationReason::InconsistentSecurityInfos}}) {
+        SCOPED_TRACE(version);
+        lds::SecurityInfos infos = dg14Of(realChip("AT"));
+        infos.chipAuthenticationInfos.at(0).version = version;
+        test::ScriptedChannel card; // nothing may be sent
+        sm::SecureMessagingChannel channel(card, keysBefore(realChip("AT")));
+        verify::ChipAuthenticationResult result =
+            verify::performChipAuthentication(channel, infos, crypto::systemRandom());
+        EXPECT_EQ(result.status, verify::ChipAuthenticationStatus::Error);
+        EXPECT_EQ(result.reason, reason);
+    }
+}
+
+// DG14 announcing Chip Authentication without a usable public key (TR-03105-5.1 LDS_F_04 and
+// LDS_F_05): the key info under an undefined OID, without its OID, or gone.
+TEST(ChipAuthenticationTest, InfoWithoutPublicKeyIsInconsistent) {
     lds::SecurityInfos infos = dg14Of(realChip("AT"));
-    infos.chipAuthenticationInfos.at(0).version = 10;
-    test::ScriptedChannel card; // nothing may be sent
-    sm::SecureMessagingChannel channel(card, keysBefore(realChip("AT")));
-    verify::ChipAuthenticationResult result =
-        verify::performChipAuthentication(channel, infos, crypto::systemRandom());
-    EXPECT_EQ(result.status, verify::ChipAuthenticationStatus::Error);
-    EXPECT_EQ(result.reason, verify::ChipAuthenticationReason::UnsupportedProtocol);
+    lds::SecurityInfos withoutKey = infos;
+    withoutKey.chipAuthenticationPublicKeyInfos.clear();
+    lds::SecurityInfos malformedKey = withoutKey;
+    malformedKey.otherInfos.push_back({{}, "0.4.0.127.0.7.2.2.1.2", true});
+    lds::SecurityInfos brokenEntryOnly;
+    brokenEntryOnly.otherInfos.push_back({{}, "0.4.0.127.0.7.2.2.3.2.2", true});
+    for (const lds::SecurityInfos& dg14 : {withoutKey, malformedKey, brokenEntryOnly}) {
+        verify::ChipAuthenticationOffer offer = verify::chooseChipAuthentication(dg14);
+        EXPECT_FALSE(offer.choice);
+        EXPECT_EQ(offer.status, verify::ChipAuthenticationStatus::Error);
+        EXPECT_EQ(offer.reason, verify::ChipAuthenticationReason::InconsistentSecurityInfos);
+    }
+}
+
+// No ChipAuthenticationInfo at all is the 3DES default (French chips); a ChipAuthenticationInfo
+// that lacks its version (TR-03105-5.1 LDS_F_07) is not absent, so no default for it.
+TEST(ChipAuthenticationTest, BrokenChipAuthenticationInfoGetsNoDefault) {
+    lds::SecurityInfos infos = dg14Of(realChip("AT"));
+    infos.chipAuthenticationInfos.clear();
+    verify::ChipAuthenticationOffer absent = verify::chooseChipAuthentication(infos);
+    ASSERT_TRUE(absent.choice);
+    EXPECT_TRUE(absent.choice->protocolInferred);
+
+    infos.otherInfos.push_back({{}, "0.4.0.127.0.7.2.2.3.2.2", true});
+    verify::ChipAuthenticationOffer broken = verify::chooseChipAuthentication(infos);
+    EXPECT_FALSE(broken.choice);
+    EXPECT_EQ(broken.reason, verify::ChipAuthenticationReason::InconsistentSecurityInfos);
+
+    // An unknown protocol next to the key is no ChipAuthenticationInfo: the default stays.
+    infos.otherInfos.back() = {{}, "0.4.0.127.0.7.2.2.3.2.9", false};
+    EXPECT_TRUE(verify::chooseChipAuthentication(infos).choice);
 }
 
 TEST(ChipAuthenticationTest, NoPublicKeyIsNotOffered) {
