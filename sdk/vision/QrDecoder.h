@@ -37,15 +37,18 @@ struct QrDecoderOptions {
     /// Try the region of the last symbol first in the next frame (a card held under a camera
     /// moves little between frames).
     bool trackRegion = true;
-    /// Run the slower passes (full resolution, contrast, glare, sharpening) when the fast ones
-    /// find nothing. Off for a live camera that will see another frame shortly.
+    /// Run the slower passes (candidate regions, full resolution, contrast, glare) when the fast
+    /// ones find nothing. Off for a live camera that will see another frame shortly.
     bool thorough = true;
 };
 
 /// Finds the QR code of a card in a frame with ZXing-C++ restricted to QR, trying passes from
-/// cheap to expensive: the tracked region, the frame downscaled, another binarizer, full
-/// resolution (small symbols), contrast equalisation (dull photos), highlight compression
-/// (glare on the laminate), sharpening (blur). Not thread-safe: one decoder per thread.
+/// cheap to expensive: the tracked region, the frame downscaled, another binarizer; then, when
+/// thorough, the regions textured like a symbol cut from the full frame at about five pixels a
+/// module (small symbols grow, large ones shrink) and read as they are, contrast-stretched (dull
+/// photos), smoothed (noise, JPEG), binarized against a window of three modules (blur, glare)
+/// and sharpened (blur); last the whole frame at full resolution, stretched and with its
+/// highlights flattened. Not thread-safe: one decoder per thread.
 class QrDecoder {
 public:
     explicit QrDecoder(QrDecoderOptions options = {});

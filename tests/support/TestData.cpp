@@ -11,6 +11,14 @@ std::filesystem::path specDir() {
     return CCCD_SPEC_DIR;
 }
 
+std::filesystem::path sharedDataDir() {
+    std::filesystem::path spec = specDir().lexically_normal();
+    if (!spec.has_filename()) {
+        spec = spec.parent_path(); // a trailing separator
+    }
+    return spec.parent_path() / "data";
+}
+
 std::filesystem::path testDataDir() {
     return CCCD_TEST_DATA_DIR;
 }

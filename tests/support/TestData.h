@@ -11,6 +11,9 @@ namespace cccd::test {
 /// ../shared/spec: the card facts, ICAO vectors and real samples.
 [[nodiscard]] std::filesystem::path specDir();
 
+/// ../shared/data: data sets the product copies into data/ (admin-units, ...).
+[[nodiscard]] std::filesystem::path sharedDataDir();
+
 /// tests/data in the source tree.
 [[nodiscard]] std::filesystem::path testDataDir();
 

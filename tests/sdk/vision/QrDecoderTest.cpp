@@ -52,13 +52,25 @@ TEST(QrDecoderTest, AnyRotation) {
     }
 }
 
-TEST(QrDecoderTest, SmallSymbolNeedsFullResolution) {
+TEST(QrDecoderTest, SmallSymbolNeedsAThoroughPass) {
+    // A module is half a pixel once the frame is downscaled: only the thorough passes, which cut
+    // the symbol's region from the full frame and enlarge it, can read it.
     std::string payload = examplePayload();
+    GrayImage frame = scene(payload, 1);
+    EXPECT_FALSE(QrDecoder({.thorough = false}).decode(frame));
     QrDecoder decoder;
-    std::optional<QrSymbol> symbol = decoder.decode(scene(payload, 1));
+    std::optional<QrSymbol> symbol = decoder.decode(frame);
     ASSERT_TRUE(symbol);
     EXPECT_EQ(qr::decodeQrText(ByteView(symbol->bytes)), payload);
-    EXPECT_EQ(symbol->pass, "full_resolution"); // a module is half a pixel when downscaled
+    EXPECT_NE(symbol->pass, "downscaled");
+    // The corners come back in frame coordinates, inside the pasted symbol (quiet zone included).
+    GrayImage alone = emulator::renderQr(toBytes(payload), 1);
+    for (const PointI& corner : symbol->corners) {
+        EXPECT_GE(corner.x, 700 - 2);
+        EXPECT_LE(corner.x, 700 + alone.width + 2);
+        EXPECT_GE(corner.y, 300 - 2);
+        EXPECT_LE(corner.y, 300 + alone.height + 2);
+    }
 }
 
 TEST(QrDecoderTest, LowContrastAndGlare) {
