@@ -1,5 +1,8 @@
 #include "pcsc/PcscChannel.h"
 
+#include <chrono>
+#include <thread>
+
 #include <reader.h>
 #include <winscard.h>
 
@@ -16,6 +19,8 @@ constexpr DWORD ShortApduMax = 261;
 
 // How long to wait for pcscd to notice a card that left in the middle of an exchange.
 constexpr DWORD RemovalGraceMs = 1000;
+// How long a reader that failed the first exchange gets to settle before the one repeat.
+constexpr std::chrono::milliseconds SettleTime{250};
 
 } // namespace
 
@@ -74,8 +79,8 @@ bool PcscChannel::isT0() const {
 
 // The first exchange on a fresh connection can fail at the link while the reader is still
 // settling the card it just powered (pcsc-lite with vpcd fails it after a card swap). Nothing has
-// reached the card's state machine yet, so that one exchange is repeated once; any later failure
-// stands, since repeating a command mid-session could run it twice.
+// reached the card's state machine yet, so that one exchange is repeated once, after a moment;
+// any later failure stands, since repeating a command mid-session could run it twice.
 Bytes PcscChannel::transmit(ByteView commandApdu) {
     if (m_exchanged) {
         return transmitOnce(commandApdu);
@@ -88,6 +93,7 @@ Bytes PcscChannel::transmit(ByteView commandApdu) {
             throw;
         }
         log(LogLevel::Info, "pcsc", "first exchange failed at the link; sending it again");
+        std::this_thread::sleep_for(SettleTime);
         return transmitOnce(commandApdu);
     }
 }

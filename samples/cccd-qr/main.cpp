@@ -2,9 +2,7 @@
 // keyboard-wedge scanner, and prints the payload, its fields and the access keys as JSON.
 #include <CLI/CLI.hpp>
 #include <chrono>
-#include <condition_variable>
 #include <iostream>
-#include <mutex>
 #include <optional>
 
 #include "base/Error.h"
@@ -16,7 +14,7 @@
 #include "vision/FrameSource.h"
 #include "vision/ImageFile.h"
 #include "vision/QrDecoder.h"
-#include "vision/QrScanWorker.h"
+#include "vision/QrScan.h"
 
 using namespace cccd;
 
@@ -87,46 +85,13 @@ Outcome fromImage(const std::string& path) {
     }
 }
 
-// Frames through the decoding worker until a symbol, the end of the source, or the deadline.
+// Frames until a symbol, the end of the source, or the deadline.
 Outcome fromFrames(vision::FrameSource source, nlohmann::json out, double timeoutSeconds,
                    bool live) {
-    std::mutex mutex;
-    std::condition_variable found;
-    std::optional<vision::QrSymbol> symbol;
-    vision::QrDecoderOptions options;
-    options.thorough = !live; // a live camera sends another frame soon
-    vision::QrScanWorker worker(
-        [&](const vision::QrSymbol& s) {
-            std::lock_guard lock(mutex);
-            if (!symbol) {
-                symbol = s;
-            }
-            found.notify_all();
-        },
-        options);
-    auto deadline = std::chrono::steady_clock::now() +
-                    std::chrono::milliseconds(static_cast<long long>(timeoutSeconds * 1000));
-    while (std::chrono::steady_clock::now() < deadline) {
-        {
-            std::lock_guard lock(mutex);
-            if (symbol) {
-                break;
-            }
-        }
-        std::optional<vision::GrayImage> frame = source.next();
-        if (!frame) {
-            break;
-        }
-        worker.submit(std::move(*frame));
-        if (!live) {
-            worker.drain(); // a file: every frame counts, none is dropped
-        }
-    }
-    worker.drain();
-    vision::QrScanWorker::Counters c = worker.counters();
-    out["frames"] = {{"decoded", c.decoded}, {"dropped", c.dropped}};
-    std::lock_guard lock(mutex);
-    return fromSymbol(symbol, std::move(out));
+    vision::QrScanResult scan = vision::scanForQr(
+        source, std::chrono::milliseconds(static_cast<long long>(timeoutSeconds * 1000)), live);
+    out["frames"] = {{"decoded", scan.frames.decoded}, {"dropped", scan.frames.dropped}};
+    return fromSymbol(scan.symbol, std::move(out));
 }
 
 // A keyboard-wedge scanner typing into stdin: one payload per scan, with or without Enter.

@@ -14,6 +14,7 @@ enum class ExitCode : int {
     AccessDenied = 5,       ///< the access key does not open this card
     ReadError = 6,          ///< the read failed: card removed, transmission or card error
     VerificationFailed = 7, ///< read, but Passive Authentication did not verify everything
+    QrUnusable = 8,         ///< --qr-image, --camera or --qr gave no QR, or not the card's
     Cancelled = 130,        ///< interrupted (Ctrl-C)
 };
 

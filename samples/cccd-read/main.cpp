@@ -11,15 +11,18 @@
 #include <unistd.h>
 
 #include "ExitCode.h"
+#include "QrKey.h"
 #include "base/Error.h"
 #include "base/Log.h"
 #include "json/DocumentJson.h"
+#include "json/QrJson.h"
 #include "mrz/Mrz.h"
 #include "mrz/MrzKey.h"
 #include "pcsc/PcscChannel.h"
 #include "pcsc/PcscContext.h"
 #include "reader/CardReader.h"
 #include "reader/Document.h"
+#include "verify/QrCrossCheck.h"
 #include "verify/TrustStore.h"
 
 using namespace cccd;
@@ -53,6 +56,7 @@ struct Options {
     bool verbose = false;
     std::string extendedLength = "auto";
     std::vector<int> dataGroups;
+    samples::QrSource qr;
 };
 
 const char* Description =
@@ -77,7 +81,9 @@ const char* Epilog =
     "  5  access denied: the key does not open this card\n"
     "  6  read error: card removed, reader unplugged, transmission or card error\n"
     "  7  verification failed: the data was read but is not verified (Passive Authentication\n"
-    "     failed, or a data group EF.SOD signs was not read)\n"
+    "     failed, a data group EF.SOD signs was not read, the chip may be a clone, or the\n"
+    "     QR given with --qr-image/--camera/--qr does not match the chip)\n"
+    "  8  --qr-image, --camera or --qr: no readable QR code, or not a Vietnamese ID card's\n"
     "130  interrupted\n\n"
     "The JSON format is described in docs/json-output.md. Nothing personal is logged.";
 
@@ -119,18 +125,20 @@ std::optional<mrz::MrzKey> mrzKey(const Options& o) {
     return mrz::MrzKey(o.documentNumber, o.birthDate, o.expiryDate);
 }
 
-reader::AccessKey accessKey(const Options& o) {
+reader::AccessKey accessKey(const Options& o, const std::optional<qr::QrPayload>& qr) {
     reader::AccessKey key;
-    if (!o.idNumber.empty()) {
+    if (qr) {
+        key = reader::AccessKey::fromQr(*qr);
+    } else if (!o.idNumber.empty()) {
         key = reader::AccessKey::fromIdNumber(o.idNumber);
     } else if (!o.can.empty()) {
         key = reader::AccessKey::fromCan(o.can);
     }
     key.mrz = mrzKey(o);
-    if (!key.mrz && !key.hasCan()) {
+    if (!key.hasMrz() && !key.hasCan()) {
         throw Error(ErrorCode::InvalidArgument,
-                    "give the access key: --can or --id-number, or the MRZ (--mrz, --mrz-file, or "
-                    "--doc-number with --birth-date and --expiry)");
+                    "give the access key: --qr-image, --camera or --qr, --can or --id-number, or "
+                    "the MRZ (--mrz, --mrz-file, or --doc-number with --birth-date and --expiry)");
     }
     return key;
 }
@@ -208,7 +216,23 @@ ExitCode run(const Options& o) {
         }
         return ExitCode::Success;
     }
-    reader::AccessKey key = accessKey(o);
+    std::optional<qr::QrPayload> qr;
+    if (o.qr.given()) {
+        if (o.progress) {
+            std::cerr << "Reading the card's QR code...\n";
+        }
+        try {
+            qr = samples::readQr(o.qr);
+        } catch (const Error& e) {
+            if (e.code() != ErrorCode::MalformedData && e.code() != ErrorCode::NotSupported &&
+                e.code() != ErrorCode::Io) {
+                throw;
+            }
+            std::cerr << "cccd-read: " << e.what() << "\n";
+            return ExitCode::QrUnusable;
+        }
+    }
+    reader::AccessKey key = accessKey(o, qr);
     verify::TrustStore trust = trustStore(o);
     pcsc::PcscContext context;
     std::optional<std::string> wanted;
@@ -240,14 +264,29 @@ ExitCode run(const Options& o) {
         writePrivateFile(o.portrait, document.portrait()->image);
         jsonOptions.portraitPath = o.portrait;
     }
-    std::string text = json::documentToJson(document, jsonOptions).dump(2) + "\n";
+    nlohmann::json out = json::documentToJson(document, jsonOptions);
+    std::optional<verify::QrCrossCheckReport> crossCheck;
+    if (qr) {
+        const lds::Dg1* dg1 = document.dg1 ? &*document.dg1 : nullptr;
+        const lds::Dg13* dg13 = document.dg13 ? &*document.dg13 : nullptr;
+        crossCheck = verify::crossCheckQr(*qr, dg13, dg1);
+        out["qr"] = json::toJson(*qr);
+        out["verification"]["qr_cross_check"] = json::toJson(*crossCheck);
+    }
+    std::string text = out.dump(2) + "\n";
     if (o.output.empty()) {
         std::cout << text;
     } else {
         writePrivateFile(o.output, toBytes(text));
     }
-    if (document.verified()) {
+    if (document.verified() && (!crossCheck || crossCheck->consistent())) {
         return ExitCode::Success;
+    }
+    if (document.verified()) {
+        std::cerr << "cccd-read: the chip's data is verified, but the QR printed on the card does "
+                     "not match it (verification.qr_cross_check lists the fields): the card's "
+                     "face and its chip disagree.\n";
+        return ExitCode::VerificationFailed;
     }
     std::cerr << "cccd-read: the data was read but is not verified (passive authentication: "
               << verify::verdictName(document.passiveAuthentication.verdict)
@@ -273,6 +312,11 @@ int main(int argc, char** argv) {
     app.add_option("--can", o.can, "Card access number (PACE password), 6 digits");
     app.add_option("--id-number", o.idNumber,
                    "The 12-digit ID number; its last 6 digits are the CAN (Vietnamese card)");
+    app.add_option("--qr-image", o.qr.image,
+                   "A photo of the card's face: the key comes from its QR code (CAN = last 6 "
+                   "digits of the ID; BAC candidates from the expiry rule)");
+    app.add_option("--camera", o.qr.camera, "Read the card's QR code from this camera first");
+    app.add_option("--qr", o.qr.text, "The card's QR payload as text (e.g. from a USB scanner)");
     app.add_option("--protocol", o.protocol,
                    "How to open the chip: auto (PACE when the card offers it, else BAC), pace, "
                    "bac, pace-then-bac (BAC with the MRZ key when PACE fails; reported)")

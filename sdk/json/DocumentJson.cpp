@@ -102,6 +102,7 @@ json cardToJson(const reader::Document& d) {
         r.access.paceParameterId ? json(*r.access.paceParameterId) : json(nullptr);
     card["pace_failure"] =
         r.access.paceFailure.empty() ? json(nullptr) : json(r.access.paceFailure);
+    card["bac_attempts"] = r.access.bacAttempts;
     card["extended_length"] = r.extendedLength;
     card["read_binary_commands"] = r.readBinaryCommands;
     json read = r.efCardAccess.empty() ? json::array() : json::array({"EF.CardAccess"});
@@ -249,6 +250,7 @@ json documentToJson(const reader::Document& d, const JsonOptions& options) {
         {"active_authentication",
          d.readout.activeAuthentication ? toJson(*d.readout.activeAuthentication) : json(nullptr)},
         {"chip_verdict", reader::chipVerdictName(d.chipVerdict())},
+        {"pace_info_in_dg14", reader::paceInfoCheckName(d.paceInfoCheck())},
     };
     out["verified"] = d.verified();
     return out;

@@ -20,6 +20,11 @@ Dg14 Dg14::parse(ByteView file) {
     if (!set) {
         throw Error(ErrorCode::MalformedData, "DG14: no SecurityInfos SET");
     }
+    // SecurityInfos is a SET of at least one (ICAO 9303-11 §9.2): a DG14 that announces nothing
+    // is no DG14 (TR-03105-5.1 ISO7816_G_38).
+    if (tlv::children(*set).empty()) {
+        throw Error(ErrorCode::MalformedData, "DG14: the SecurityInfos SET is empty");
+    }
     out.securityInfos = SecurityInfos::parse(set->encoded);
     return out;
 }

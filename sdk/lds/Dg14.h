@@ -12,7 +12,7 @@ struct Dg14 {
     Bytes raw; ///< the file as read
     SecurityInfos securityInfos;
 
-    /// Throws Error(MalformedData) when the 6E template or its SET is broken.
+    /// Throws Error(MalformedData) when the 6E template or its SET is broken or empty.
     [[nodiscard]] static Dg14 parse(ByteView file);
 };
 

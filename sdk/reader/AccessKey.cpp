@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/Error.h"
+#include "qr/QrAccessKey.h"
 
 namespace cccd::reader {
 
@@ -42,6 +43,14 @@ AccessKey AccessKey::fromIdNumber(std::string_view idNumber) {
         throw Error(ErrorCode::InvalidArgument, "the ID number has 12 digits");
     }
     return fromCan(idNumber.substr(IdNumberDigits - IdNumberCanDigits));
+}
+
+AccessKey AccessKey::fromQr(const qr::QrPayload& payload) {
+    AccessKey out = fromIdNumber(payload.personalIdNumber);
+    for (qr::BacCandidate& candidate : qr::accessKeysFrom(payload).bacCandidates) {
+        out.bacCandidates.push_back(std::move(candidate.key));
+    }
+    return out;
 }
 
 } // namespace cccd::reader

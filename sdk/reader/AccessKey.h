@@ -2,9 +2,11 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "base/SecureBytes.h"
 #include "mrz/MrzKey.h"
+#include "qr/QrPayload.h"
 
 namespace cccd::reader {
 
@@ -13,6 +15,10 @@ namespace cccd::reader {
 struct AccessKey {
     std::optional<mrz::MrzKey> mrz;
     SecureBytes can; ///< ASCII digits; empty when unknown
+    /// MRZ keys that may open the chip with BAC when `mrz` is not known for sure: the QR's
+    /// expiry candidates, most likely first (cccd.md §2.6). BAC tries `mrz`, then these, at
+    /// most qr::MaxBacAttemptsPerTap keys in all, each on a fresh SELECT of the application.
+    std::vector<mrz::MrzKey> bacCandidates;
 
     [[nodiscard]] static AccessKey fromMrz(mrz::MrzKey key);
 
@@ -25,7 +31,14 @@ struct AccessKey {
     /// (cccd.md §1.3). Throws Error(InvalidArgument) unless idNumber is 12 digits.
     [[nodiscard]] static AccessKey fromIdNumber(std::string_view idNumber);
 
+    /// What the card's QR gives (cccd.md §2.4): the CAN for PACE and the BAC candidates the
+    /// expiry rule allows.
+    [[nodiscard]] static AccessKey fromQr(const qr::QrPayload& payload);
+
     [[nodiscard]] bool hasCan() const { return !can.empty(); }
+
+    /// An MRZ key to try with BAC: `mrz` or a candidate.
+    [[nodiscard]] bool hasMrz() const { return mrz || !bacCandidates.empty(); }
 };
 
 /// Which protocols may open the chip, in the caller's words.

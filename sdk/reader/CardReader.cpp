@@ -85,6 +85,20 @@ std::optional<lds::SecurityInfos> cardAccessOf(transport::CardChannel& channel,
     }
 }
 
+// BSI TR-03105-5.1 §5.7: a chip may refuse its application (6982) until PACE has run. PACE then
+// runs first, on the MF, and the application is selected under secure messaging.
+bool applicationNeedsPace(const Error& e, const std::optional<lds::SecurityInfos>& cardAccess) {
+    constexpr std::uint16_t SecurityStatusNotSatisfied = 0x6982; // ISO/IEC 7816-4 §5.6
+    return e.code() == ErrorCode::CardStatus && e.statusWord() == SecurityStatusNotSatisfied &&
+           cardAccess && !cardAccess->paceInfos.empty();
+}
+
+void logExtendedLength(bool extendedLength) {
+    log(LogLevel::Info, "reader",
+        extendedLength ? "eMRTD application selected; extended-length APDUs"
+                       : "eMRTD application selected; short APDUs");
+}
+
 } // namespace
 
 CardReadout readCard(transport::CardChannel& channel, const mrz::MrzKey& key,
@@ -111,10 +125,15 @@ CardReadout readCard(transport::CardChannel& channel, const AccessKey& key,
         cardAccess = cardAccessOf(channel, options, out.efCardAccess, cardAccessFailure);
     }
 
-    out.extendedLength = selectApplication(channel, options.extendedLength);
-    log(LogLevel::Info, "reader",
-        out.extendedLength ? "eMRTD application selected; extended-length APDUs"
-                           : "eMRTD application selected; short APDUs");
+    std::optional<bool> extendedLength; // nullopt: the application opens after PACE
+    try {
+        extendedLength = selectApplication(channel, options.extendedLength);
+    } catch (const Error& e) {
+        if (!applicationNeedsPace(e, cardAccess)) {
+            throw;
+        }
+        log(LogLevel::Info, "reader", "the application opens after PACE: PACE on the MF first");
+    }
 
     OpenedChip opened = openChip(channel, cardAccess, key, options.accessPolicy, options.random);
     out.access = std::move(opened.outcome);
@@ -123,6 +142,11 @@ CardReadout readCard(transport::CardChannel& channel, const AccessKey& key,
     }
     std::optional<access::PaceResult> mapping = std::move(opened.chipAuthenticationMapping);
     sm::SecureMessagingChannel secure(channel, std::move(opened.keys));
+    if (!extendedLength) {
+        extendedLength = selectApplication(secure, options.extendedLength);
+    }
+    out.extendedLength = *extendedLength;
+    logExtendedLength(out.extendedLength);
 
     FileReader files(secure, out.extendedLength, options.onProgress, options.cancel);
 

@@ -1,10 +1,13 @@
 #include "reader/ChipAccess.h"
 
+#include <algorithm>
+
 #include "access/Bac.h"
 #include "access/Pace.h"
 #include "access/PaceCipherSuite.h"
 #include "base/Error.h"
 #include "base/Log.h"
+#include "qr/QrAccessKey.h"
 #include "reader/Application.h"
 
 namespace cccd::reader {
@@ -29,19 +32,43 @@ bool implemented(const lds::PaceInfo& info, const lds::SecurityInfos& infos) {
     }
 }
 
+// BAC with the MRZ key, else the QR's candidates in order: at most qr::MaxBacAttemptsPerTap, each
+// on a fresh SELECT of the application (cccd.md §2.6: the chip's throttling is unknown).
 OpenedChip openWithBac(transport::CardChannel& channel, const AccessKey& key,
                        const crypto::RandomSource& random) {
-    if (!key.mrz) {
+    if (!key.hasMrz()) {
         throw Error(ErrorCode::NotSupported,
                     "the card offers only BAC, which needs the MRZ key (document number, "
                     "birth and expiry dates), not the CAN");
     }
+    std::vector<const mrz::MrzKey*> keys;
+    if (key.mrz) {
+        keys.push_back(&*key.mrz);
+    }
+    for (const mrz::MrzKey& candidate : key.bacCandidates) {
+        keys.push_back(&candidate);
+    }
+    keys.resize(std::min(keys.size(), qr::MaxBacAttemptsPerTap));
     OpenedChip out;
-    out.keys = access::performBac(channel, key.mrz->mrzInformationBytes(), random);
     out.outcome.protocol = "BAC";
     out.outcome.password = "MRZ";
-    log(LogLevel::Info, LogCategory, "access granted with BAC");
-    return out;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (i > 0) {
+            reselectApplication(channel);
+        }
+        out.outcome.bacAttempts = i + 1;
+        try {
+            out.keys = access::performBac(channel, keys[i]->mrzInformationBytes(), random);
+            log(LogLevel::Info, LogCategory, "access granted with BAC");
+            return out;
+        } catch (const Error& e) {
+            if (e.code() != ErrorCode::AccessDenied || i + 1 == keys.size()) {
+                throw;
+            }
+            log(LogLevel::Info, LogCategory, "BAC key refused; the next candidate");
+        }
+    }
+    throw Error(ErrorCode::AccessDenied, "no BAC key to try");
 }
 
 OpenedChip openWithPace(transport::CardChannel& channel, const lds::SecurityInfos& cardAccess,
@@ -137,7 +164,7 @@ std::optional<lds::PaceInfo> choosePaceInfo(const lds::SecurityInfos& infos) {
 OpenedChip openChip(transport::CardChannel& channel,
                     const std::optional<lds::SecurityInfos>& cardAccess, const AccessKey& key,
                     AccessPolicy policy, const crypto::RandomSource& random) {
-    if (!key.mrz && !key.hasCan()) {
+    if (!key.hasMrz() && !key.hasCan()) {
         throw Error(ErrorCode::InvalidArgument, "no access key: give the MRZ key or the CAN");
     }
     if (policy == AccessPolicy::BacOnly) {
@@ -155,7 +182,7 @@ OpenedChip openChip(transport::CardChannel& channel,
     if (!info) {
         throw Error(ErrorCode::NotSupported, "this SDK supports none of the card's PACE options");
     }
-    if (policy != AccessPolicy::PaceThenBac || !key.mrz) {
+    if (policy != AccessPolicy::PaceThenBac || !key.hasMrz()) {
         return openWithPace(channel, *cardAccess, *info, key, random);
     }
     try {

@@ -28,6 +28,8 @@ struct AccessOutcome {
     /// With AccessPolicy::PaceThenBac only: why PACE failed before BAC opened the chip
     /// (an ErrorCode name, e.g. "access_denied"); empty when PACE was not tried or succeeded.
     std::string paceFailure;
+    /// BAC only: how many MRZ keys were tried, the last one opened the chip (QR candidates).
+    std::size_t bacAttempts = 0;
 };
 
 struct OpenedChip {

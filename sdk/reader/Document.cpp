@@ -165,13 +165,42 @@ ChipVerdict Document::chipVerdict() const {
     return any(ChipVerdict::Genuine) ? ChipVerdict::Genuine : ChipVerdict::NotChecked;
 }
 
+std::string_view paceInfoCheckName(PaceInfoCheck check) {
+    switch (check) {
+    case PaceInfoCheck::Signed:
+        return "signed";
+    case PaceInfoCheck::Differs:
+        return "differs";
+    case PaceInfoCheck::NotInDg14:
+        return "not_in_dg14";
+    case PaceInfoCheck::NotChecked:
+        return "not_checked";
+    }
+    return "not_checked";
+}
+
+PaceInfoCheck Document::paceInfoCheck() const {
+    if (readout.access.protocol != "PACE" || !dg14) {
+        return PaceInfoCheck::NotChecked;
+    }
+    const std::vector<lds::PaceInfo>& signedInfos = dg14->securityInfos.paceInfos;
+    if (signedInfos.empty()) {
+        return PaceInfoCheck::NotInDg14;
+    }
+    bool found = std::any_of(signedInfos.begin(), signedInfos.end(), [this](const auto& info) {
+        return info.protocol == readout.access.paceProtocol &&
+               info.parameterId == readout.access.paceParameterId;
+    });
+    return found ? PaceInfoCheck::Signed : PaceInfoCheck::Differs;
+}
+
 bool Document::verified() const {
     // EF.CardSecurity is signed like EF.SOD and held to the same rule: a key it publishes from
     // an unknown CSCA next to an EF.SOD from a trusted one is what another chip would show.
     bool cardSecurityValid = !cardSecurity || cardSecurity->verdict == verify::Verdict::Valid;
     return parseIssues.empty() && missingDataGroups.empty() && !readout.dataGroups.empty() &&
            passiveAuthentication.verdict == verify::Verdict::Valid && cardSecurityValid &&
-           chipVerdict() != ChipVerdict::PossibleClone;
+           chipVerdict() != ChipVerdict::PossibleClone && paceInfoCheck() != PaceInfoCheck::Differs;
 }
 
 Document interpret(CardReadout readout, const verify::TrustStore& trustStore) {

@@ -38,6 +38,18 @@ enum class ChipVerdict {
 /// "genuine", "possible_clone", "not_checked" for JSON output.
 [[nodiscard]] std::string_view chipVerdictName(ChipVerdict verdict);
 
+/// EF.CardAccess is not signed; DG14 carries its PACEInfos under the issuer's signature (ICAO
+/// 9303-11 §9.2, cccd.md §1.5). Whether the PACEInfo that opened the chip is among them.
+enum class PaceInfoCheck {
+    Signed,     ///< DG14 lists the protocol and parameter ID PACE ran with
+    Differs,    ///< DG14 lists PACEInfos, none of them this one: EF.CardAccess was changed
+    NotInDg14,  ///< DG14 lists no PACEInfo (allowed: some issuers leave it out)
+    NotChecked, ///< BAC opened the chip, or DG14 was not read
+};
+
+/// "signed", "differs", "not_in_dg14", "not_checked" for JSON output.
+[[nodiscard]] std::string_view paceInfoCheckName(PaceInfoCheck check);
+
 /// Everything one card session produced: the raw files, each parsed into its typed record, and
 /// the Passive Authentication report. Holds personal data: never log it; destroy it when done.
 struct Document {
@@ -66,6 +78,9 @@ struct Document {
     /// EF.CardSecurity verified up to a trusted CSCA), Chip and Active Authentication. Any
     /// failure makes a possible clone; else any proof makes the chip genuine.
     [[nodiscard]] ChipVerdict chipVerdict() const;
+
+    /// The PACEInfo used against DG14's signed copy of EF.CardAccess.
+    [[nodiscard]] PaceInfoCheck paceInfoCheck() const;
 
     /// Every file parsed, at least one data group read, none missing, Passive Authentication of
     /// EF.SOD and, when read, of EF.CardSecurity verified up to a trusted CSCA, and the chip not

@@ -1,9 +1,10 @@
 // The PACE reader cases of BSI TR-03105-5.1 ISO7816_G (ICAO TR P4 ISO7816_C), conformance.md
 // §2.4, against the emulated card. The card is the CFG.DFLT.PACE of conformance.md §1.6 made
-// from the persona vn-basic: PACE only (the lower tester blocks BAC until PACE has succeeded, so
-// a reader that fails PACE cannot fall back), EF.CardAccess with one PACEInfo
-// id-PACE-ECDH-GM-3DES-CBC-CBC on brainpoolP256r1 (ID 13), DG14 with the same infos. The chip's
-// misbehaviour comes from EmulatedCard::faults().pace (drivers/emulator/card/PaceFaults.h).
+// from the persona vn-basic: the application refuses SELECT until PACE has succeeded, as the
+// lower tester does, and BAC is off, so a reader that fails PACE cannot fall back; EF.CardAccess
+// with one PACEInfo id-PACE-ECDH-GM-3DES-CBC-CBC on brainpoolP256r1 (ID 13), DG14 with the same
+// infos. The chip's misbehaviour comes from EmulatedCard::faults().pace
+// (drivers/emulator/card/PaceFaults.h).
 // Each ✘ case checks the verdict and the typed error the reader stopped with; docs/conformance.md
 // lists the cases and their interpretation.
 
@@ -17,6 +18,7 @@
 #include "ConformanceCard.h"
 #include "crypto/Oid.h"
 #include "emulator/card/PaceFaults.h"
+#include "emulator/profilegen/Keys.h"
 #include "emulator/profilegen/SecurityInfos.h"
 #include "emulator/profilegen/SodBuilder.h"
 #include "tlv/Tlv.h"
@@ -109,10 +111,16 @@ void pacePersona(emulator::Persona& persona, const std::vector<PaceOption>& opti
     persona.features.pace = options;
 }
 
+// The 5.1 lower tester refuses SELECT of the application until PACE has run (§5.7).
+ConformanceCard lockedUntilPace(ConformanceCard card) {
+    card.profile().applicationAfterPace = true;
+    return card;
+}
+
 // CFG.DFLT.PACE, built once; tests take copies.
 const ConformanceCard& defaultCard() {
-    static const ConformanceCard card =
-        buildCard("vn-basic", [](emulator::Persona& p) { pacePersona(p, {DefaultPace}); });
+    static const ConformanceCard card = lockedUntilPace(
+        buildCard("vn-basic", [](emulator::Persona& p) { pacePersona(p, {DefaultPace}); }));
     return card;
 }
 
@@ -125,10 +133,10 @@ ConformanceCard cardOffering(const std::vector<PaceOption>& options) {
 // PACE-CAM needs the Chip Authentication key on the PACE domain parameters (and
 // EF.CardSecurity): a card of its own per curve, id-PACE-ECDH-CAM-AES-CBC-CMAC-128.
 ConformanceCard camCard(std::uint64_t parameterId) {
-    return buildCard("vn-basic", [&](emulator::Persona& p) {
+    return lockedUntilPace(buildCard("vn-basic", [&](emulator::Persona& p) {
         pacePersona(p, {{paceOid(EcdhCam, Aes128), parameterId}});
         p.features.chipAuthentication->parameterId = parameterId;
-    });
+    }));
 }
 
 // id-PACE-ECDH-CAM-AES-CBC-CMAC-128 on brainpoolP256r1, built once.
@@ -291,6 +299,20 @@ TEST(PaceConformance, ISO7816_G_06_SeveralParameterSets) {
     std::swap(card.profile().pace[0], card.profile().pace[1]);
 
     expectSuccessful(inspectCard(card), chosen);
+}
+
+// P4 ISO7816_C_07: two PACEInfos and a PACEDomainParameterInfo with explicit parameters under
+// the proprietary ID 32 (ICAO 9303-11 §9.2.1): the reader names that ID in MSE:Set AT DO 84.
+TEST(PaceConformance, ISO7816_G_07_TwoPaceInfosWithExplicitDomainParameters) {
+    PaceOption gm{paceOid(EcdhGm, Aes128), BrainpoolP256r1, emulator::FirstProprietaryParameterId};
+    PaceOption im{paceOid(EcdhIm, Aes128), BrainpoolP256r1, emulator::FirstProprietaryParameterId};
+    Inspection result = inspectCard(cardOffering({gm, im}));
+    EXPECT_EQ(result.verdict(), Verdict::Successful) << result.explain();
+    ASSERT_TRUE(result.document) << result.explain();
+    const reader::AccessOutcome& access = result.document->readout.access;
+    EXPECT_EQ(access.protocol, "PACE");
+    EXPECT_EQ(access.paceParameterId, emulator::FirstProprietaryParameterId);
+    EXPECT_TRUE(access.paceExplicitDomainParameters);
 }
 
 // P4 ISO7816_C_08: MSE:Set AT refused.
@@ -507,6 +529,21 @@ TEST(PaceConformance, ISO7816_G_33_CamDataEmpty) {
                  ErrorCode::MalformedData);
 }
 
+// P4 ISO7816_C_34: PACE-CAM with Passive Authentication of EF.CardSecurity: its Chip
+// Authentication key explains the chip's mapping key, so no Chip Authentication follows.
+TEST(PaceConformance, ISO7816_G_34_CamWithPassiveAuthentication) {
+    Inspection result = inspectCard(defaultCamCard());
+    EXPECT_EQ(result.verdict(), Verdict::Successful) << result.explain();
+    ASSERT_TRUE(result.document) << result.explain();
+    const reader::Document& d = *result.document;
+    ASSERT_TRUE(d.readout.chipAuthenticationMapping);
+    EXPECT_TRUE(d.readout.chipAuthenticationMapping->passed());
+    ASSERT_TRUE(d.cardSecurity);
+    EXPECT_EQ(d.cardSecurity->verdict, verify::Verdict::Valid);
+    EXPECT_EQ(d.chipVerdict(), reader::ChipVerdict::Genuine);
+    EXPECT_FALSE(d.readout.chipAuthentication) << "CAM proved the chip already";
+}
+
 // P4 ISO7816_C_35: a Generic Mapping run where the chip adds an 8A after its token.
 TEST(PaceConformance, ISO7816_G_35_GenericMappingWithExtraChipAuthenticationData) {
     expectSuccessful(inspectFaulty(defaultCard(), chipAuthenticationData(CamChange::Added)),
@@ -525,6 +562,57 @@ TEST(PaceConformance, ISO7816_G_36_BogusCamOidIgnored) {
     expectSuccessful(inspectCard(card), DefaultPace);
 }
 
+// P4 ISO7816_C_36: PACE-CAM, and DG14 (hashed and signed) holds an empty SET: a DG14 that
+// announces nothing does not parse, and the document is not verified.
+TEST(PaceConformance, ISO7816_G_38_CamWithDg14WithoutSecurityInfos) {
+    ConformanceCard card = defaultCamCard();
+    card.replaceDataGroup(14, tlv::encode(Dg14Tag, tlv::encode(SetTag, Bytes{})));
+    Inspection result = inspectCard(card);
+    EXPECT_EQ(result.verdict(), Verdict::Failed) << result.explain();
+    ASSERT_TRUE(result.document) << result.explain();
+    ASSERT_EQ(result.document->parseIssues.size(), 1u) << result.explain();
+    EXPECT_EQ(result.document->parseIssues[0].file, "DG14");
+}
+
+namespace {
+
+// EF.CardSecurity signed by the Document Signer over `infos`.
+void replaceCardSecurity(ConformanceCard& card, ByteView infos) {
+    std::chrono::sys_seconds signingTime(
+        std::chrono::sys_days(card.persona.dateOfIssue).time_since_epoch());
+    card.masterFile(FidCardSecurity)->data = emulator::buildCardSecurity(
+        infos, testPki().documentSigner.get(), testPki().documentSignerKey.get(), signingTime);
+}
+
+void expectCamFailure(const Inspection& result, reader::ChipAuthenticationMappingReason reason) {
+    EXPECT_EQ(result.verdict(), Verdict::Failed) << result.explain();
+    ASSERT_TRUE(result.document) << result.explain();
+    const reader::Document& d = *result.document;
+    ASSERT_TRUE(d.cardSecurity);
+    EXPECT_EQ(d.cardSecurity->verdict, verify::Verdict::Valid) << "validly signed, yet";
+    EXPECT_EQ(d.chipVerdict(), reader::ChipVerdict::PossibleClone);
+    ASSERT_TRUE(d.readout.chipAuthenticationMapping);
+    EXPECT_EQ(d.readout.chipAuthenticationMapping->reason, reason);
+}
+
+} // namespace
+
+// P4 ISO7816_C_37: EF.CardSecurity, validly signed, publishes another Chip Authentication key
+// than the chip's: the CAM equation fails.
+TEST(PaceConformance, ISO7816_G_39_CardSecurityWithWrongKey) {
+    ConformanceCard card = defaultCamCard();
+    crypto::EvpPkeyPtr other = emulator::generateStandardizedKey(BrainpoolP256r1);
+    replaceCardSecurity(card, emulator::cardSecurityInfos(card.card.features, other.get()));
+    expectCamFailure(inspectCard(card), reader::ChipAuthenticationMappingReason::EquationFails);
+}
+
+// P4 ISO7816_C_38: EF.CardSecurity without ChipAuthenticationPublicKeyInfo.
+TEST(PaceConformance, ISO7816_G_40_CardSecurityWithoutKey) {
+    ConformanceCard card = defaultCamCard();
+    replaceCardSecurity(card, emulator::cardSecurityInfos(card.card.features, nullptr));
+    expectCamFailure(inspectCard(card), reader::ChipAuthenticationMappingReason::NoPublicKey);
+}
+
 // P4 ISO7816_C_39: PACE-CAM with each of its AES OIDs on every standardized curve.
 TEST(PaceConformance, ISO7816_G_41_ChipAuthenticationMappingSweep) {
     for (std::uint64_t id : EcParameterIds) {
@@ -536,4 +624,24 @@ TEST(PaceConformance, ISO7816_G_41_ChipAuthenticationMappingSweep) {
             expectSuccessful(inspectCard(card), option);
         }
     }
+}
+
+// Not a numbered case: EF.CardAccess names a PACEInfo that DG14, the signed copy of its infos
+// (ICAO 9303-11 §9.2), does not list. PACE ran, but with parameters the issuer did not sign:
+// someone changed EF.CardAccess, and the document is not verified.
+TEST(PaceConformance, CardAccessNotMatchingDg14IsNotVerified) {
+    ConformanceCard card = defaultCard();
+    Bytes signedDg14 = card.applicationFile(FidDg14);
+    PaceOption other{paceOid(EcdhGm, Aes128), BrainpoolP256r1};
+    offer(card, {other});
+    card.replaceDataGroup(14, signedDg14);
+    Inspection result = inspectCard(card);
+    EXPECT_EQ(result.verdict(), Verdict::Failed) << result.explain();
+    ASSERT_TRUE(result.document) << result.explain();
+    EXPECT_EQ(result.document->paceInfoCheck(), reader::PaceInfoCheck::Differs);
+    EXPECT_EQ(result.document->passiveAuthentication.verdict, verify::Verdict::Valid);
+
+    Inspection genuine = inspectCard(defaultCard());
+    ASSERT_TRUE(genuine.document) << genuine.explain();
+    EXPECT_EQ(genuine.document->paceInfoCheck(), reader::PaceInfoCheck::Signed);
 }

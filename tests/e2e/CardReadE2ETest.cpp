@@ -20,6 +20,12 @@
 #include "support/Process.h"
 #include "support/TestData.h"
 
+#ifdef CCCD_HAVE_VISION
+#include "emulator/profilegen/Persona.h"
+#include "emulator/qr/CardPhoto.h"
+#include "vision/ImageFile.h"
+#endif
+
 using namespace cccd;
 using nlohmann::json;
 using namespace std::chrono_literals;
@@ -330,3 +336,99 @@ INSTANTIATE_TEST_SUITE_P(Profiles, CloneE2ETest, ::testing::Values("ca-mismatch"
                          });
 
 } // namespace
+
+#ifdef CCCD_HAVE_VISION
+namespace {
+
+constexpr int ExitQrUnusable = 8;
+
+// A photo of the card's face as a phone or counter camera takes it (the ratchet's generator,
+// category "clean"): its QR carries the persona's payload.
+std::filesystem::path cardPhoto(const std::string& profile) {
+    emulator::Persona persona = emulator::loadPersona(
+        test::sourceDir() / "drivers/emulator/personas" / (profile + ".json"));
+    emulator::CardPhotoSpec spec;
+    spec.persona = profile;
+    spec.seed = 7;
+    spec.modulePixels = 5.0;
+    spec.rotationDegrees = 12.0;
+    spec.payload = emulator::cardQrPayload(persona, emulator::CardQrLayout::Cccd2021);
+    emulator::CardPhoto photo = emulator::renderCardPhoto(spec);
+    std::filesystem::path file = test::binaryDir() / "e2e" / (profile + "-front.jpg");
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary)
+        .write(reinterpret_cast<const char*>(photo.jpeg.data()),
+               static_cast<std::streamsize>(photo.jpeg.size()));
+    return file;
+}
+
+} // namespace
+
+// Issue "QR": a photo of the card's face and the card on the reader, nothing typed: the QR's ID
+// gives the CAN, PACE opens the chip, and the QR agrees with what the chip signed.
+TEST_F(CardReadE2ETest, QrPhotoOpensTheCardWithNothingTyped) {
+    presentCard("vn-basic");
+    test::RunResult r = test::run(bin("cccd-read"),
+                                  {"--qr-image", cardPhoto("vn-basic").string(), "--trust",
+                                   (profiles() / "csca.pem").string(), "--wait", "10"},
+                                  60s);
+    ASSERT_EQ(r.exitCode, ExitSuccess) << r.errors;
+    json out = json::parse(r.output);
+    std::string id = test::loadPersona("vn-basic").at("personalIdNumber").get<std::string>();
+    EXPECT_EQ(out.at("card").at("access_protocol"), "PACE");
+    EXPECT_EQ(out.at("card").at("access_password"), "CAN");
+    EXPECT_EQ(out.at("qr").at("personal_id_number"), id);
+    EXPECT_TRUE(out.at("verification").at("qr_cross_check").at("consistent").get<bool>());
+    EXPECT_TRUE(out.at("verified").get<bool>());
+}
+
+// A card that offers only BAC: the QR's birth and issue dates give the expiry by the rule of
+// cccd.md §2.5, and BAC opens the chip within the three attempts of one tap.
+TEST_F(CardReadE2ETest, QrPhotoOpensABacOnlyCardWithTheExpiryRule) {
+    presentCard("bac-only");
+    test::RunResult r = test::run(bin("cccd-read"),
+                                  {"--qr-image", cardPhoto("bac-only").string(), "--trust",
+                                   (profiles() / "csca.pem").string(), "--wait", "10"},
+                                  60s);
+    ASSERT_EQ(r.exitCode, ExitSuccess) << r.errors;
+    json out = json::parse(r.output);
+    EXPECT_EQ(out.at("card").at("access_protocol"), "BAC");
+    EXPECT_GE(out.at("card").at("bac_attempts").get<int>(), 1);
+    EXPECT_LE(out.at("card").at("bac_attempts").get<int>(), 3);
+}
+
+// The QR of another card whose ID ends in the same 6 digits: the chip opens, but the printed
+// card and its chip disagree, and the cross-check says on which field.
+TEST_F(CardReadE2ETest, QrOfAnotherCardIsFlaggedByTheCrossCheck) {
+    presentCard("vn-basic");
+    emulator::Persona persona =
+        emulator::loadPersona(test::sourceDir() / "drivers/emulator/personas/vn-basic.json");
+    persona.personalIdNumber.replace(0, 3, "079"); // born in another province
+    std::string payload = emulator::cardQrPayload(persona, emulator::CardQrLayout::Cccd2021);
+    test::RunResult r = test::run(
+        bin("cccd-read"),
+        {"--qr", payload, "--trust", (profiles() / "csca.pem").string(), "--wait", "10"}, 60s);
+    EXPECT_EQ(r.exitCode, ExitVerificationFailed) << r.errors;
+    json out = json::parse(r.output);
+    EXPECT_TRUE(out.at("verified").get<bool>()) << "the chip's own data is fine";
+    json check = out.at("verification").at("qr_cross_check");
+    EXPECT_FALSE(check.at("consistent").get<bool>());
+    EXPECT_NE(std::find(check.at("mismatches").begin(), check.at("mismatches").end(),
+                        "personal_id_number (DG13)"),
+              check.at("mismatches").end())
+        << check.dump();
+}
+
+TEST_F(CardReadE2ETest, PhotoWithoutQrIsItsOwnExitCode) {
+    std::filesystem::path blank = test::binaryDir() / "e2e" / "blank.png";
+    std::filesystem::create_directories(blank.parent_path());
+    vision::GrayImage image;
+    image.width = 640;
+    image.height = 480;
+    image.pixels.assign(image.size(), 200);
+    vision::writeImageFile(blank, image);
+    test::RunResult r = test::run(bin("cccd-read"), {"--qr-image", blank.string()}, 60s);
+    EXPECT_EQ(r.exitCode, ExitQrUnusable) << r.errors;
+    EXPECT_NE(r.errors.find("no readable QR code"), std::string::npos) << r.errors;
+}
+#endif

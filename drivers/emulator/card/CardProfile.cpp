@@ -257,6 +257,7 @@ CardProfile parseProfile(std::string_view text) {
 
         json flags = doc.value("flags", json::object());
         profile.extendedLength = flags.value("extendedLength", true);
+        profile.applicationAfterPace = flags.value("applicationAfterPace", false);
         if (flags.contains("selectMfStatus") && !flags.at("selectMfStatus").is_null()) {
             profile.selectMfStatus = parseFid(flags.at("selectMfStatus").get<std::string>());
         }
@@ -308,6 +309,9 @@ std::string profileToJson(const CardProfile& profile) {
                      {"bac", profile.offersBac()},
                      {"pace", paceToJson(profile.pace)}};
     doc["flags"] = {{"extendedLength", profile.extendedLength}};
+    if (profile.applicationAfterPace) {
+        doc["flags"]["applicationAfterPace"] = true;
+    }
     if (profile.selectMfStatus) {
         doc["flags"]["selectMfStatus"] = fidKey(*profile.selectMfStatus);
     }

@@ -71,7 +71,10 @@ struct CardProfile {
     std::vector<ElementaryFile> applicationFiles; ///< EFs of the eMRTD application
     bool extendedLength = true;                   ///< accepts extended Lc/Le (else 6700)
     std::optional<std::uint16_t> selectMfStatus;  ///< set: SELECT MF answers this SW (VN: 6D00)
-    SecureBytes activeAuthenticationKeyPem;       ///< PKCS#8 PEM, for Active Authentication
+    /// SELECT of the eMRTD application in plain answers 6982: only after PACE, under secure
+    /// messaging, is it selectable (the BSI TR-03105-5.1 §5.7 lower tester).
+    bool applicationAfterPace = false;
+    SecureBytes activeAuthenticationKeyPem; ///< PKCS#8 PEM, for Active Authentication
     /// Digest of Active Authentication signatures: "sha1" (default), "sha224", "sha256", ...
     std::string activeAuthenticationDigest = "sha1";
     SecureBytes chipAuthenticationKeyPem; ///< PKCS#8 PEM, for Chip Authentication and PACE-CAM

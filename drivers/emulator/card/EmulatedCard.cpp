@@ -17,6 +17,7 @@ constexpr std::string_view LogCategory = "emulator.card";
 
 // Instructions of ISO/IEC 7816-4 §11 that the chip implements.
 constexpr std::uint8_t InsSelect = 0xA4;
+constexpr std::uint8_t SelectByName = 0x04; // SELECT P1: by DF name (the AID)
 constexpr std::uint8_t InsReadBinary = 0xB0;
 constexpr std::uint8_t InsGetChallenge = 0x84;
 constexpr std::uint8_t InsExternalAuthenticate = 0x82;
@@ -200,6 +201,9 @@ CardResponse EmulatedCard::execute(const CommandApdu& command, bool secureMessag
     }
     switch (command.ins) {
     case InsSelect:
+        if (command.p1 == SelectByName && m_profile.applicationAfterPace && !secureMessaging) {
+            return status(StatusWord::SecurityStatusNotSatisfied);
+        }
         return selectCommand(m_files, command, m_profile.selectMfStatus);
     case InsReadBinary:
         return readBinaryCommand(m_files, command, secureMessaging, m_faults.removal);

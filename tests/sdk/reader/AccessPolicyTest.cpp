@@ -8,6 +8,7 @@
 
 #include "ReaderTestSupport.h"
 #include "reader/CardReader.h"
+#include "reader/Document.h"
 #include "sdk/mrz/CccdSpec.h"
 
 using namespace cccd;
@@ -202,4 +203,73 @@ TEST(AccessPolicyTest, BrokenCardAccessIsAnErrorUnlessThePolicyAllowsBac) {
         reader::readCard(again, key, withPolicy(reader::AccessPolicy::PaceThenBac));
     EXPECT_EQ(r.access.protocol, "BAC");
     EXPECT_EQ(r.access.paceFailure, "malformed_data");
+}
+
+// BSI TR-03105-5.1 §5.7: the lower tester refuses SELECT of the application (6982) until PACE
+// has run; the reader then runs PACE on the MF and selects the application under secure
+// messaging. BAC, which needs the application first, cannot get in.
+TEST(AccessPolicyTest, ApplicationThatOpensOnlyAfterPace) {
+    emulator::CardProfile locked = profile("vn-basic");
+    locked.applicationAfterPace = true;
+    emulator::EmulatorChannel card = onReader(locked);
+    reader::CardReadout r = reader::readCard(card, canOf("vn-basic"), withPolicy({}));
+    EXPECT_EQ(r.access.protocol, "PACE");
+    EXPECT_TRUE(r.dataGroups.contains(13));
+    EXPECT_TRUE(r.extendedLength);
+    reader::Document d = reader::interpret(std::move(r), trustStore());
+    EXPECT_TRUE(d.verified());
+
+    emulator::EmulatorChannel again = onReader(locked);
+    Error e = errorOf([&] {
+        (void)reader::readCard(again, accessKey("vn-basic"),
+                               withPolicy(reader::AccessPolicy::BacOnly));
+    });
+    EXPECT_EQ(e.code(), ErrorCode::CardStatus);
+    EXPECT_EQ(e.statusWord(), 0x6982);
+}
+
+// cccd.md §2.6: BAC keys from the QR are tried in order, at most three per tap, each after a
+// fresh SELECT of the application; the fourth is never sent.
+TEST(AccessPolicyTest, BacCandidatesAtMostThreePerTap) {
+    mrz::MrzKey right = accessKey("vn-basic");
+    mrz::MrzKey wrong(right.documentNumber(), right.birthDate(), "991231");
+    mrz::MrzKey alsoWrong(right.documentNumber(), right.birthDate(), "<<<<<<");
+
+    emulator::EmulatorChannel card = onReader(withoutCardAccess(profile("vn-basic")));
+    CountingChannel counted(card);
+    reader::AccessKey third;
+    third.bacCandidates = {wrong, alsoWrong, right};
+    reader::CardReadout r = reader::readCard(counted, third, withPolicy({}));
+    EXPECT_EQ(r.access.protocol, "BAC");
+    EXPECT_EQ(r.access.bacAttempts, 3u);
+    EXPECT_EQ(counted.count(InsExternalAuthenticate), 3);
+
+    emulator::EmulatorChannel again = onReader(withoutCardAccess(profile("vn-basic")));
+    CountingChannel countedAgain(again);
+    reader::AccessKey fourth;
+    fourth.bacCandidates = {wrong, alsoWrong, wrong, right};
+    Error e = errorOf([&] { (void)reader::readCard(countedAgain, fourth, withPolicy({})); });
+    EXPECT_EQ(e.code(), ErrorCode::AccessDenied);
+    EXPECT_EQ(countedAgain.count(InsExternalAuthenticate), 3);
+}
+
+// The QR's own keys: its CAN opens the Vietnamese card with PACE.
+TEST(AccessPolicyTest, QrPayloadGivesTheCanAndBacCandidates) {
+    nlohmann::json p = persona("vn-basic");
+    std::string id = p.at("personalIdNumber").get<std::string>();
+    auto ddmmyyyy = [&p](const char* key) { // "1990-05-14" as the QR writes it: "14051990"
+        std::string iso = p.at(key).get<std::string>();
+        return iso.substr(8, 2) + iso.substr(5, 2) + iso.substr(0, 4);
+    };
+    std::string payload = id + "|" + p.at("oldIdNumber").get<std::string>() + "|" +
+                          p.at("fullName").get<std::string>() + "|" + ddmmyyyy("dateOfBirth") +
+                          "|Nam|" + p.at("placeOfResidence").get<std::string>() + "|" +
+                          ddmmyyyy("dateOfIssue");
+    reader::AccessKey key = reader::AccessKey::fromQr(qr::QrPayload::parse(payload));
+    EXPECT_EQ(toString(key.can.view()), id.substr(6));
+    ASSERT_FALSE(key.bacCandidates.empty());
+    EXPECT_EQ(key.bacCandidates.front().mrzInformation(), accessKey("vn-basic").mrzInformation());
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    reader::CardReadout r = reader::readCard(card, key, withPolicy({}));
+    EXPECT_EQ(r.access.password, "CAN");
 }

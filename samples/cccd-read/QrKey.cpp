@@ -1,0 +1,53 @@
+#include "QrKey.h"
+
+#include "base/Error.h"
+#include "qr/QrText.h"
+
+#ifdef CCCD_HAVE_VISION
+#include "vision/FrameSource.h"
+#include "vision/ImageFile.h"
+#include "vision/QrScan.h"
+#endif
+
+namespace cccd::samples {
+
+namespace {
+
+#ifdef CCCD_HAVE_VISION
+Bytes symbolBytes(const QrSource& source) {
+    std::optional<vision::QrSymbol> symbol;
+    if (!source.image.empty()) {
+        vision::QrDecoder decoder;
+        symbol = decoder.decode(vision::readImageFile(source.image));
+    } else {
+        vision::FrameSource camera = vision::FrameSource::camera(*source.camera);
+        auto timeout =
+            std::chrono::milliseconds(static_cast<long long>(source.timeoutSeconds * 1000));
+        symbol = vision::scanForQr(camera, timeout, true).symbol;
+    }
+    if (!symbol) {
+        throw Error(ErrorCode::MalformedData,
+                    "no readable QR code: photograph the card's face with the QR sharp and "
+                    "without glare, or give --can / --id-number");
+    }
+    return std::move(symbol->bytes);
+}
+#else
+Bytes symbolBytes(const QrSource&) {
+    throw Error(ErrorCode::NotSupported,
+                "this cccd-read was built without the vision part (CCCD_BUILD_VISION=OFF): "
+                "give --qr with the payload text instead");
+}
+#endif
+
+} // namespace
+
+qr::QrPayload readQr(const QrSource& source) {
+    if (!source.text.empty()) {
+        return qr::QrPayload::parse(source.text);
+    }
+    Bytes bytes = symbolBytes(source);
+    return qr::QrPayload::parse(qr::decodeQrText(ByteView(bytes)));
+}
+
+} // namespace cccd::samples
