@@ -15,7 +15,6 @@
 #include "base/Error.h"
 #include "base/Log.h"
 #include "json/DocumentJson.h"
-#include "json/QrJson.h"
 #include "mrz/Mrz.h"
 #include "mrz/MrzKey.h"
 #include "pcsc/PcscChannel.h"
@@ -264,16 +263,13 @@ ExitCode run(const Options& o) {
         writePrivateFile(o.portrait, document.portrait()->image);
         jsonOptions.portraitPath = o.portrait;
     }
-    nlohmann::json out = json::documentToJson(document, jsonOptions);
+    jsonOptions.qr = qr ? &*qr : nullptr;
+    std::string text = json::documentToJson(document, jsonOptions).dump(2) + "\n";
     std::optional<verify::QrCrossCheckReport> crossCheck;
     if (qr) {
-        const lds::Dg1* dg1 = document.dg1 ? &*document.dg1 : nullptr;
-        const lds::Dg13* dg13 = document.dg13 ? &*document.dg13 : nullptr;
-        crossCheck = verify::crossCheckQr(*qr, dg13, dg1);
-        out["qr"] = json::toJson(*qr);
-        out["verification"]["qr_cross_check"] = json::toJson(*crossCheck);
+        crossCheck = verify::crossCheckQr(*qr, document.dg13 ? &*document.dg13 : nullptr,
+                                          document.dg1 ? &*document.dg1 : nullptr);
     }
-    std::string text = out.dump(2) + "\n";
     if (o.output.empty()) {
         std::cout << text;
     } else {

@@ -1,7 +1,9 @@
 #include "json/DocumentJson.h"
 
 #include "json/ChipAuthenticationJson.h"
+#include "json/QrJson.h"
 #include "json/VerificationJson.h"
+#include "verify/QrCrossCheck.h"
 
 namespace cccd::json {
 
@@ -253,6 +255,13 @@ json documentToJson(const reader::Document& d, const JsonOptions& options) {
         {"pace_info_in_dg14", reader::paceInfoCheckName(d.paceInfoCheck())},
     };
     out["verified"] = d.verified();
+    if (options.qr) {
+        const lds::Dg1* dg1 = d.dg1 ? &*d.dg1 : nullptr;
+        const lds::Dg13* dg13 = d.dg13 ? &*d.dg13 : nullptr;
+        out["qr"] = toJson(*options.qr);
+        out["verification"]["qr_cross_check"] =
+            toJson(verify::crossCheckQr(*options.qr, dg13, dg1));
+    }
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "qr/QrPayload.h"
 #include "reader/Document.h"
 
 namespace cccd::json {
@@ -14,6 +15,8 @@ struct JsonOptions {
     /// Where the caller saved the portrait, echoed in the output; the image bytes themselves are
     /// never put in the JSON.
     std::string portraitPath;
+    /// The card's QR when the key came from it: adds `qr` and `verification.qr_cross_check`.
+    const qr::QrPayload* qr = nullptr;
 };
 
 /// The citizen record and the verification report of one card session (docs/json-output.md).

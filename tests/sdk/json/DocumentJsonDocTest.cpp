@@ -106,6 +106,21 @@ std::vector<json> makeOutputs() {
     odd.parseIssues.push_back({"DG11", ErrorCode::MalformedData, "DG11: truncated"});
     odd.dg13->fields.push_back(lds::Dg13Field::make(17, {fromHex("0C0141")}));
     out.push_back(documentToJson(odd, {"portrait.jpg"}));
+
+    // The key from the card's QR (cccd-read --qr-image): its payload, and the cross-check.
+    nlohmann::json persona = test::loadPersona("vn-basic");
+    auto ddmmyyyy = [&persona](const char* key) {
+        std::string iso = persona.at(key).get<std::string>();
+        return iso.substr(8, 2) + iso.substr(5, 2) + iso.substr(0, 4);
+    };
+    qr::QrPayload payload = qr::QrPayload::parse(persona.at("personalIdNumber").get<std::string>() +
+                                                 "||" + persona.at("fullName").get<std::string>() +
+                                                 "|" + ddmmyyyy("dateOfBirth") + "|Nam|" +
+                                                 persona.at("placeOfResidence").get<std::string>() +
+                                                 "|" + ddmmyyyy("dateOfIssue") + "|||x|");
+    JsonOptions withQr;
+    withQr.qr = &payload;
+    out.push_back(documentToJson(card("vn-basic"), withQr));
     return out;
 }
 
