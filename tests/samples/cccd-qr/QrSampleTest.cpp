@@ -91,6 +91,20 @@ TEST(QrSampleTest, KeyboardWedgeScannerOnStdin) {
     EXPECT_EQ(out[0]["text"], payload);
 }
 
+TEST(QrSampleTest, VideoFile) {
+    std::string payload = visiontest::examplePayload();
+    fs::path video = scratch("card.avi");
+    visiontest::writeVideo(video, {visiontest::scene(payload, 5), visiontest::scene(payload, 5)});
+    test::RunResult r = cccdQr({"--video", video.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.errors << r.output;
+    json out = json::parse(r.output).at(0);
+    EXPECT_EQ(out["text"], payload);
+    EXPECT_EQ(out["frames"]["decoded"], 1);
+
+    test::RunResult missing = cccdQr({"--video", scratch("absent.avi").string()});
+    EXPECT_EQ(missing.exitCode, 10) << missing.output;
+}
+
 TEST(QrSampleTest, NoInputIsUsage) {
     EXPECT_EQ(cccdQr({}).exitCode, 2);
 }

@@ -5,8 +5,10 @@
 
 #include "TestImages.h"
 #include "base/Error.h"
+#include "qr/QrText.h"
 #include "support/TestData.h"
 #include "vision/ImageFile.h"
+#include "vision/QrScan.h"
 
 using namespace cccd;
 using namespace cccd::vision;
@@ -38,4 +40,34 @@ TEST(FrameSourceTest, MissingSourcesAreIoErrors) {
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::Io);
     }
+}
+
+// A video file, frame by frame; the QR appears in the last frames only, as when a card is
+// brought under the camera, and the scan finds it.
+TEST(FrameSourceTest, VideoFileFramesAndScan) {
+    std::filesystem::path dir = test::binaryDir() / "vision-test";
+    std::filesystem::create_directories(dir);
+    std::string payload = visiontest::examplePayload();
+    GrayImage empty;
+    empty.width = 1920;
+    empty.height = 1080;
+    empty.pixels.assign(empty.size(), 150);
+    std::vector<GrayImage> frames(4, empty);
+    frames.push_back(visiontest::scene(payload, 5));
+    frames.push_back(visiontest::scene(payload, 5, 720, 310));
+    visiontest::writeVideo(dir / "card.avi", frames);
+
+    FrameSource counting = FrameSource::video(dir / "card.avi");
+    int count = 0;
+    while (std::optional<GrayImage> frame = counting.next()) {
+        EXPECT_EQ(frame->width, 1920);
+        ++count;
+    }
+    EXPECT_EQ(count, 6);
+
+    FrameSource source = FrameSource::video(dir / "card.avi");
+    QrScanResult scan = scanForQr(source, std::chrono::seconds(30), false);
+    ASSERT_TRUE(scan.symbol);
+    EXPECT_EQ(qr::decodeQrText(ByteView(scan.symbol->bytes)), payload);
+    EXPECT_EQ(scan.frames.decoded, 5u) << "every frame of a file is decoded until the symbol";
 }

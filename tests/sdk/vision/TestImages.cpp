@@ -1,6 +1,7 @@
 #include "TestImages.h"
 
 #include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
 
 #include "sdk/mrz/CccdSpec.h"
 #include "vision/OpenCvImage.h"
@@ -48,6 +49,20 @@ vision::GrayImage withGlare(const vision::GrayImage& image, int x, int y, int ra
     cv::GaussianBlur(glare, glare, cv::Size(0, 0), radius / 4.0);
     cv::add(out, glare, out);
     return vision::grayImageOf(out);
+}
+
+void writeVideo(const std::filesystem::path& file, const std::vector<vision::GrayImage>& frames) {
+    cv::Size size(frames.at(0).width, frames.at(0).height);
+    cv::VideoWriter writer(file.string(), cv::CAP_OPENCV_MJPEG,
+                           cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), 10.0, size, true);
+    if (!writer.isOpened()) {
+        throw std::runtime_error("cannot write the test video");
+    }
+    for (const vision::GrayImage& frame : frames) {
+        cv::Mat colour;
+        cv::cvtColor(vision::matView(frame), colour, cv::COLOR_GRAY2BGR);
+        writer.write(colour);
+    }
 }
 
 } // namespace cccd::visiontest

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "emulator/qr/QrRenderer.h"
 #include "vision/GrayImage.h"
@@ -23,5 +25,8 @@ scene(const std::string& payload, int moduleSize, int x = 700, int y = 300,
 
 /// A saturated elliptical highlight, as glare on the laminate.
 [[nodiscard]] vision::GrayImage withGlare(const vision::GrayImage& image, int x, int y, int radius);
+
+/// An AVI file of Motion JPEG frames (OpenCV's own writer, no codec library needed), 10 fps.
+void writeVideo(const std::filesystem::path& file, const std::vector<vision::GrayImage>& frames);
 
 } // namespace cccd::visiontest
