@@ -1,7 +1,10 @@
 #include "QrKey.h"
 
+#include <iostream>
+
 #include "base/Error.h"
 #include "qr/QrText.h"
+#include "qr/WedgeScanner.h"
 
 #ifdef CCCD_HAVE_VISION
 #include "vision/FrameSource.h"
@@ -40,9 +43,28 @@ Bytes symbolBytes(const QrSource&) {
 }
 #endif
 
+// A USB scanner in keyboard mode typing into standard input, with or without Enter.
+std::string scannedFromStdin() {
+    qr::WedgeScanner scanner;
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        std::vector<std::string> done = scanner.feed(line + "\n");
+        if (!done.empty()) {
+            return done.front();
+        }
+    }
+    if (std::optional<std::string> rest = scanner.flush()) {
+        return *rest;
+    }
+    throw Error(ErrorCode::MalformedData, "nothing was scanned on standard input");
+}
+
 } // namespace
 
 qr::QrPayload readQr(const QrSource& source) {
+    if (source.text == "-") {
+        return qr::QrPayload::parse(scannedFromStdin());
+    }
     if (!source.text.empty()) {
         return qr::QrPayload::parse(source.text);
     }

@@ -11,7 +11,9 @@ namespace cccd::samples {
 struct QrSource {
     std::string image;         ///< --qr-image: a photo of the card's face
     std::optional<int> camera; ///< --camera: a camera index
-    std::string text;          ///< --qr: the payload as text (pasted, or from a USB scanner)
+    /// --qr: the payload as text, or "-" for standard input (a USB scanner in keyboard mode;
+    /// keeps the payload off the command line, which other users can see)
+    std::string text;
     double timeoutSeconds = 30;
 
     [[nodiscard]] bool given() const { return !image.empty() || camera || !text.empty(); }

@@ -312,7 +312,9 @@ int main(int argc, char** argv) {
                    "A photo of the card's face: the key comes from its QR code (CAN = last 6 "
                    "digits of the ID; BAC candidates from the expiry rule)");
     app.add_option("--camera", o.qr.camera, "Read the card's QR code from this camera first");
-    app.add_option("--qr", o.qr.text, "The card's QR payload as text (e.g. from a USB scanner)");
+    app.add_option("--qr", o.qr.text,
+                   "The card's QR payload as text, or - to read it from standard input (a USB "
+                   "scanner in keyboard mode; keeps it off the command line)");
     app.add_option("--protocol", o.protocol,
                    "How to open the chip: auto (PACE when the card offers it, else BAC), pace, "
                    "bac, pace-then-bac (BAC with the MRZ key when PACE fails; reported)")

@@ -32,23 +32,27 @@ struct QrSymbol {
 };
 
 struct QrDecoderOptions {
-    /// Longest side of the first, downscaled pass: easy frames decode there, fast.
+    /// Longest side of the first pass over the whole frame; the search for the symbol's region
+    /// runs at half of it.
     int workingSize = 960;
     /// Try the region of the last symbol first in the next frame (a card held under a camera
     /// moves little between frames).
     bool trackRegion = true;
-    /// Run the slower passes (candidate regions, full resolution, contrast, glare) when the fast
-    /// ones find nothing. Off for a live camera that will see another frame shortly.
+    /// Run the slower passes (filtered candidate regions, full resolution, contrast, glare) when
+    /// the fast ones find nothing. Off for a live camera that will see another frame shortly.
     bool thorough = true;
 };
 
 /// Finds the QR code of a card in a frame with ZXing-C++ restricted to QR, trying passes from
-/// cheap to expensive: the tracked region, the frame downscaled, another binarizer; then, when
-/// thorough, the regions textured like a symbol cut from the full frame at about five pixels a
-/// module (small symbols grow, large ones shrink) and read as they are, contrast-stretched (dull
-/// photos), smoothed (noise, JPEG), binarized against a window of three modules (blur, glare)
-/// and sharpened (blur); last the whole frame at full resolution, stretched and with its
-/// highlights flattened. Not thread-safe: one decoder per thread.
+/// cheap to expensive: the tracked region; the regions textured like a symbol, found on a copy of
+/// the frame at half the working size and cut from the full frame at about five pixels a module
+/// (small symbols grow, large ones shrink); the whole frame at the working size, at a second
+/// scale and with a global threshold. Then, when thorough: the frame contrast-stretched; the cut
+/// regions contrast-stretched (dull photos), smoothed (noise, JPEG), binarized against a window
+/// of three modules (blur, glare) and sharpened once and twice (blur); the same for the regions
+/// found at the working size and at full resolution (symbols of about a pixel a module); last the
+/// whole frame at full resolution and with its highlights flattened. Not thread-safe: one
+/// decoder per thread.
 class QrDecoder {
 public:
     explicit QrDecoder(QrDecoderOptions options = {});

@@ -405,9 +405,18 @@ TEST_F(CardReadE2ETest, QrOfAnotherCardIsFlaggedByTheCrossCheck) {
         emulator::loadPersona(test::sourceDir() / "drivers/emulator/personas/vn-basic.json");
     persona.personalIdNumber.replace(0, 3, "079"); // born in another province
     std::string payload = emulator::cardQrPayload(persona, emulator::CardQrLayout::Cccd2021);
-    test::RunResult r = test::run(
-        bin("cccd-read"),
-        {"--qr", payload, "--trust", (profiles() / "csca.pem").string(), "--wait", "10"}, 60s);
+    // As a USB scanner types it, on standard input (off the command line), with no Enter.
+    auto quoted = [](const std::string& s) {
+        std::string out = "'";
+        for (char ch : s) {
+            out += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+        }
+        return out + "'";
+    };
+    std::string script = "printf '%s' " + quoted(payload) + " | " +
+                         quoted(bin("cccd-read").string()) + " --qr - --trust " +
+                         quoted((profiles() / "csca.pem").string()) + " --wait 10";
+    test::RunResult r = test::run("/bin/sh", {"-c", script}, 60s);
     EXPECT_EQ(r.exitCode, ExitVerificationFailed) << r.errors;
     json out = json::parse(r.output);
     EXPECT_TRUE(out.at("verified").get<bool>()) << "the chip's own data is fine";

@@ -4,6 +4,7 @@
 #include <QFont>
 #include <QPageLayout>
 #include <QPageSize>
+#include <QPagedPaintDevice>
 #include <QPdfWriter>
 #include <QString>
 #include <QTextDocument>
@@ -44,6 +45,20 @@ QString formHtml(const FilledForm& form, Language language) {
 
 } // namespace
 
+void renderForm(const FilledForm& form, Language language, QPagedPaintDevice& device,
+                int resolution) {
+    QTextDocument document;
+    QFont font(PdfFontFamily);
+    font.setPointSizeF(11);
+    document.setDefaultFont(font);
+    QString body = formHtml(form, language);
+    document.setHtml(body);
+    body.fill(QChar(0));
+    document.setPageSize(device.pageLayout().paintRectPixels(resolution).size());
+    document.print(&device);
+    document.clear();
+}
+
 void renderPdf(const FilledForm& form, Language language, const std::filesystem::path& file) {
     QString path = QString::fromStdString(file.string());
     QPdfWriter writer(path);
@@ -54,17 +69,7 @@ void renderPdf(const FilledForm& form, Language language, const std::filesystem:
     writer.setResolution(300);
     writer.setTitle(QString::fromStdString(form.definition().code));
     writer.setCreator("cccd kiosk");
-
-    QTextDocument document;
-    QFont font(PdfFontFamily);
-    font.setPointSizeF(11);
-    document.setDefaultFont(font);
-    QString body = formHtml(form, language);
-    document.setHtml(body);
-    body.fill(QChar(0));
-    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
-    document.print(&writer);
-    document.clear();
+    renderForm(form, language, writer, writer.resolution());
     if (!QFile::exists(path)) {
         throw Error(ErrorCode::Io, "cannot write the PDF file");
     }

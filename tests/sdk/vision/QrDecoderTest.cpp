@@ -1,7 +1,9 @@
 // The QR decoder on generated frames: the payload's bytes come back unchanged (with and without
 // ECI), whatever the rotation, contrast, glare or symbol size within reason; easy frames are
-// found by the cheap pass and the region is tracked to the next frame.
+// found by the first pass (the located region) and the region is tracked to the next frame.
 #include "vision/QrDecoder.h"
+
+#include <random>
 
 #include <gtest/gtest.h>
 
@@ -31,7 +33,7 @@ TEST(QrDecoderTest, CleanFrameDecodesOnTheCheapPass) {
     QrDecoder decoder;
     std::optional<QrSymbol> symbol = decoder.decode(scene(payload, 6));
     ASSERT_TRUE(symbol);
-    EXPECT_EQ(symbol->pass, "downscaled");
+    EXPECT_EQ(symbol->pass, "located");
     EXPECT_EQ(qr::decodeQrText(ByteView(symbol->bytes)), payload);
     EXPECT_EQ(qr::QrPayload::parse(qr::decodeQrText(ByteView(symbol->bytes))).fullName,
               "Nguyễn Văn An");
@@ -52,17 +54,20 @@ TEST(QrDecoderTest, AnyRotation) {
     }
 }
 
-TEST(QrDecoderTest, SmallSymbolNeedsAThoroughPass) {
-    // A module is half a pixel once the frame is downscaled: only the thorough passes, which cut
-    // the symbol's region from the full frame and enlarge it, can read it.
+TEST(QrDecoderTest, SmallSymbolIsCutFromTheFullFrame) {
+    // A module is half a pixel once the frame is downscaled: no pass over the whole frame reads
+    // it. The first pass cuts the symbol's region from the full frame and enlarges it, so even a
+    // live camera's decoder (no thorough passes) reads it at once.
     std::string payload = examplePayload();
     GrayImage frame = scene(payload, 1);
-    EXPECT_FALSE(QrDecoder({.thorough = false}).decode(frame));
+    std::optional<QrSymbol> live = QrDecoder({.thorough = false}).decode(frame);
+    ASSERT_TRUE(live);
+    EXPECT_EQ(live->pass, "located");
     QrDecoder decoder;
     std::optional<QrSymbol> symbol = decoder.decode(frame);
     ASSERT_TRUE(symbol);
     EXPECT_EQ(qr::decodeQrText(ByteView(symbol->bytes)), payload);
-    EXPECT_NE(symbol->pass, "downscaled");
+    EXPECT_EQ(symbol->pass, "located");
     // The corners come back in frame coordinates, inside the pasted symbol (quiet zone included).
     GrayImage alone = emulator::renderQr(toBytes(payload), 1);
     for (const PointI& corner : symbol->corners) {
@@ -90,6 +95,23 @@ TEST(QrDecoderTest, RegionIsTrackedToTheNextFrame) {
     EXPECT_EQ(next->pass, "region");
     decoder.resetTracking();
     EXPECT_FALSE(decoder.trackedRegion());
+}
+
+TEST(QrDecoderTest, FrameIsLeftUnchanged) {
+    // A frame without a symbol goes through every pass, searches at full resolution included;
+    // none of them may write into the caller's pixels.
+    GrayImage frame;
+    frame.width = 1920;
+    frame.height = 1080;
+    frame.pixels.resize(frame.size());
+    std::mt19937 random(20261204U);
+    std::uniform_int_distribution<int> level(0, 255);
+    for (std::uint8_t& pixel : frame.pixels) {
+        pixel = static_cast<std::uint8_t>(level(random));
+    }
+    GrayImage before = frame;
+    EXPECT_FALSE(QrDecoder().decode(frame));
+    EXPECT_EQ(frame.pixels, before.pixels);
 }
 
 TEST(QrDecoderTest, NoSymbolAndBadFramesAreNotErrors) {

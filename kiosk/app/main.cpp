@@ -1,0 +1,122 @@
+// cccd-kiosk: the one-stop-shop counter application. PC/SC by default; --emulated PERSONA reads
+// a build-time emulated card in process (the demo: F5 puts the card on the reader, F6 takes it
+// off); --verify-audit FILE checks an audit log's chain and exits.
+#include <CLI/CLI.hpp>
+#include <QApplication>
+#include <QDir>
+#include <QShortcut>
+#include <QStandardPaths>
+#include <iostream>
+#include <memory>
+
+#include "kiosk/app/EmulatedCardService.h"
+#include "kiosk/core/AuditLog.h"
+#include "kiosk/core/FormCatalog.h"
+#include "kiosk/core/PcscCardService.h"
+#include "kiosk/core/Settings.h"
+#include "kiosk/ui/KioskWindow.h"
+
+using namespace cccd;
+using namespace cccd::kiosk;
+
+namespace {
+
+int verifyAudit(const std::filesystem::path& file) {
+    AuditVerification result = AuditLog::verify(file);
+    if (result.intact) {
+        std::cout << "intact: " << result.records << " records\n";
+        return 0;
+    }
+    std::cout << "NOT intact: " << result.problem;
+    if (result.firstBadLine) {
+        std::cout << " at line " << *result.firstBadLine;
+    }
+    std::cout << "\n";
+    return 1;
+}
+
+Settings defaultSettings() {
+    Settings settings;
+    settings.formsFolder = CCCD_KIOSK_FORMS_DIR;
+    QString output = QDir(QStandardPaths::writableLocation(QStandardPaths::HomeLocation))
+                         .filePath("cccd-kiosk-output");
+    settings.outputFolder = output.toStdString();
+    settings.counterId = "counter-1";
+    settings.clerkId = "clerk-1";
+    return settings;
+}
+
+std::unique_ptr<CardService> pcscService(const Settings& settings) {
+    PcscCardServiceOptions options;
+    if (!settings.readerName.empty()) {
+        options.readerName = settings.readerName;
+    }
+    options.readTimeout = settings.readTimeout;
+    for (const std::string& path : settings.trustStorePaths) {
+        if (std::filesystem::is_directory(path)) {
+            options.trustStore.addDirectory(path);
+        } else {
+            options.trustStore.addFile(path);
+        }
+    }
+    return std::make_unique<PcscCardService>(std::move(options));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"The one-stop-shop counter application for chip ID cards", "cccd-kiosk"};
+    std::string settingsFile;
+    std::string persona;
+    std::string profiles = CCCD_KIOSK_PROFILES_DIR;
+    std::string auditToVerify;
+    std::string auditFile;
+    cli.add_option("--settings", settingsFile, "The settings file (JSON)");
+    cli.add_option("--emulated", persona, "Read this emulated persona in process (e.g. vn-basic)");
+    cli.add_option("--profiles", profiles, "Where the emulator's profiles are");
+    cli.add_option("--audit", auditFile,
+                   "The audit log (default: audit.jsonl in the output folder)");
+    cli.add_option("--verify-audit", auditToVerify, "Check an audit log's chain and exit");
+    CLI11_PARSE(cli, argc, argv);
+
+    if (!auditToVerify.empty()) {
+        return verifyAudit(auditToVerify);
+    }
+
+    QApplication app(argc, argv);
+    try {
+        Settings settings = settingsFile.empty() ? defaultSettings() : Settings::load(settingsFile);
+        std::filesystem::create_directories(settings.outputFolder);
+        FormCatalog catalog = FormCatalog::load(settings.formsFolder);
+        std::filesystem::path audit =
+            auditFile.empty() ? std::filesystem::path(settings.outputFolder) / "audit.jsonl"
+                              : std::filesystem::path(auditFile);
+        AuditLog log(audit, AuditLog::loadOrCreateKey(audit.string() + ".key"));
+        SystemClock clock;
+
+        std::unique_ptr<CardService> cards;
+        EmulatedCardService* emulated = nullptr;
+        if (!persona.empty()) {
+            auto service = std::make_unique<EmulatedCardService>(profiles, persona);
+            emulated = service.get();
+            cards = std::move(service);
+        } else {
+            cards = pcscService(settings);
+        }
+
+        ui::KioskWindow window(*cards, catalog, clock, &log, settings, settingsFile, audit);
+        if (emulated != nullptr) {
+            auto* present = new QShortcut(QKeySequence(Qt::Key_F5), &window);
+            QObject::connect(present, &QShortcut::activated, [emulated] { emulated->present(); });
+            auto* remove = new QShortcut(QKeySequence(Qt::Key_F6), &window);
+            QObject::connect(remove, &QShortcut::activated, [emulated] { emulated->remove(); });
+        }
+        window.resize(1366, 768);
+        window.show();
+        int status = QApplication::exec();
+        return status;
+    } catch (const Error& e) {
+        std::cerr << "cccd-kiosk: " << e.what() << "\n";
+        return 2;
+    }
+}

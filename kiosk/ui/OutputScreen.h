@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QLabel>
+#include <QPushButton>
+#include <filesystem>
+#include <memory>
+
+#include "kiosk/ui/Screen.h"
+
+namespace cccd::kiosk {
+class JsonPoster;
+}
+
+namespace cccd::kiosk::ui {
+
+/// Output: print, save as PDF, export JSON to the output folder, POST to the endpoint; then
+/// finish (which wipes the session).
+class OutputScreen : public Screen {
+    Q_OBJECT
+public:
+    OutputScreen(KioskContext& context, QWidget* parent);
+    ~OutputScreen() override;
+    void retranslate() override;
+    void clear() override;
+
+    /// Where the last "save as PDF" wrote (for the clerk and the tests); empty before.
+    [[nodiscard]] const std::filesystem::path& lastPdf() const { return m_lastPdf; }
+
+private:
+    void print();
+    void savePdf();
+    void exportJsonFile();
+    void post();
+    [[nodiscard]] std::string stamp() const;
+    [[nodiscard]] const FilledForm* form() const;
+
+    QLabel* m_title;
+    QLabel* m_status;
+    QPushButton* m_print;
+    QPushButton* m_pdf;
+    QPushButton* m_json;
+    QPushButton* m_post;
+    QPushButton* m_back;
+    QPushButton* m_finish;
+    std::filesystem::path m_lastPdf;
+    std::unique_ptr<JsonPoster> m_poster;
+};
+
+} // namespace cccd::kiosk::ui

@@ -1,0 +1,494 @@
+// The kiosk's UI driven end to end under QT_QPA_PLATFORM=offscreen against the emulated card
+// read in process on the service's worker thread: card -> ID on the keypad -> read -> verified
+// -> CT01 -> the clerk's fields -> PDF (pdftotext finds the name with its diacritics) -> done.
+// Every screen is grabbed into build/kiosk-screenshots/<size>/; after the session ends (finish
+// or card removal) no widget holds the citizen's name, ID or address.
+#include <QApplication>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "kiosk/app/EmulatedCardService.h"
+#include "kiosk/core/AuditLog.h"
+#include "kiosk/core/FormCatalog.h"
+#include "kiosk/ui/KioskWindow.h"
+#include "kiosk/ui/OutputScreen.h"
+#include "support/Process.h"
+#include "support/TestData.h"
+
+using namespace cccd;
+using namespace cccd::kiosk;
+
+namespace {
+
+QApplication& application() {
+    static int argc = 1;
+    static char name[] = "kiosk-ui-test";
+    static char* argv[] = {name, nullptr};
+    static QApplication* app = [] {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return new QApplication(argc, argv);
+    }();
+    return *app;
+}
+
+nlohmann::json persona(const std::string& name) {
+    std::ifstream in(test::sourceDir() / "drivers/emulator/personas" / (name + ".json"));
+    return nlohmann::json::parse(in);
+}
+
+/// Every text a widget of `root` shows or holds.
+QStringList textsOf(const QWidget& root) {
+    QStringList texts;
+    for (const QLabel* label : root.findChildren<QLabel*>()) {
+        texts << label->text();
+    }
+    for (const QLineEdit* edit : root.findChildren<QLineEdit*>()) {
+        texts << edit->text();
+    }
+    for (const QTableWidget* table : root.findChildren<QTableWidget*>()) {
+        for (int row = 0; row < table->rowCount(); ++row) {
+            for (int column = 0; column < table->columnCount(); ++column) {
+                if (const QTableWidgetItem* item = table->item(row, column)) {
+                    texts << item->text();
+                }
+            }
+        }
+    }
+    for (const QListWidget* list : root.findChildren<QListWidget*>()) {
+        for (int row = 0; row < list->count(); ++row) {
+            texts << list->item(row)->text();
+        }
+    }
+    for (const QComboBox* combo : root.findChildren<QComboBox*>()) {
+        for (int i = 0; i < combo->count(); ++i) {
+            texts << combo->itemText(i);
+        }
+    }
+    for (const QGroupBox* box : root.findChildren<QGroupBox*>()) {
+        texts << box->title();
+    }
+    return texts;
+}
+
+class KioskUiTest : public ::testing::TestWithParam<QSize> {
+protected:
+    void SetUp() override {
+        application();
+        QSize size = GetParam();
+        m_sizeName = QString("%1x%2").arg(size.width()).arg(size.height());
+        m_dir = std::filesystem::temp_directory_path() /
+                ("kiosk-ui-" + std::to_string(::getpid()) + "-" + m_sizeName.toStdString());
+        std::filesystem::remove_all(m_dir);
+        std::filesystem::create_directories(m_dir);
+        m_shots = test::binaryDir() / "kiosk-screenshots" / m_sizeName.toStdString();
+        std::filesystem::create_directories(m_shots);
+        m_settings.formsFolder = (test::sourceDir() / "kiosk/forms").string();
+        m_settings.outputFolder = m_dir.string();
+        m_settings.counterId = "counter-1";
+        m_settings.clerkId = "clerk-7";
+        m_settings.adminPin = AdminPin::create("2468");
+        m_audit = std::make_unique<AuditLog>(m_dir / "audit.jsonl", SecureBytes(Bytes(32, 9)));
+        m_cards = std::make_unique<EmulatedCardService>(test::binaryDir() / "profiles", "vn-basic");
+        m_window = std::make_unique<ui::KioskWindow>(*m_cards, m_catalog, m_clock, m_audit.get(),
+                                                     m_settings, m_dir / "settings.json",
+                                                     m_dir / "audit.jsonl");
+        m_window->resize(size);
+        m_window->show();
+        settle();
+    }
+
+    void TearDown() override {
+        m_window.reset();
+        m_cards.reset();
+        std::filesystem::remove_all(m_dir);
+    }
+
+    /// Lets the UI run (timers, the worker thread's events) until `done` or 20 s.
+    bool waitFor(const std::function<bool()>& done) {
+        auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (!done()) {
+            if (std::chrono::steady_clock::now() > until) {
+                return false;
+            }
+            QApplication::processEvents(QEventLoop::AllEvents, 20);
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        QApplication::processEvents();
+        return true;
+    }
+
+    bool reach(WorkflowStep step) {
+        return waitFor([this, step] { return m_window->workflow().step() == step; });
+    }
+
+    void settle() {
+        for (int i = 0; i < 5; ++i) {
+            QApplication::processEvents();
+        }
+    }
+
+    void shot(const std::string& name) {
+        settle();
+        QPixmap image = m_window->grab();
+        ASSERT_FALSE(image.isNull());
+        ASSERT_TRUE(image.save(QString::fromStdString((m_shots / (name + ".png")).string())));
+    }
+
+    template <typename T> T* child(const char* name) {
+        T* found = m_window->findChild<T*>(name);
+        EXPECT_NE(found, nullptr) << name;
+        return found;
+    }
+
+    void click(const char* name) {
+        QPushButton* button = child<QPushButton>(name);
+        ASSERT_NE(button, nullptr);
+        ASSERT_TRUE(button->isEnabled()) << name;
+        button->click();
+        settle();
+    }
+
+    void typeId(const std::string& id) {
+        for (char digit : id) {
+            click(("key_" + std::string(1, digit)).c_str());
+        }
+    }
+
+    void typeInto(const char* name, const QString& text) {
+        auto* edit = child<QLineEdit>(name);
+        ASSERT_NE(edit, nullptr);
+        // As typed on the touch keyboard (QTest::keyClicks takes ASCII only).
+        edit->setText(text);
+        emit edit->textEdited(text);
+        settle();
+    }
+
+    /// Card on the reader, ID typed, read: ends on the verified identity.
+    void readToVerified(const std::string& id, bool screenshots) {
+        m_cards->present();
+        ASSERT_TRUE(reach(WorkflowStep::ObtainingKey));
+        typeId(id);
+        if (screenshots) {
+            shot("02-key");
+        }
+        if (screenshots) {
+            // The read's events, a few at a time, so that the bars show mid-read.
+            m_window->setAutoPump(false);
+            click("readButton");
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+            auto midway = [this] {
+                auto progress = m_window->workflow().progress();
+                auto dg2 = progress.find("DG2");
+                return progress.size() >= 4 && dg2 != progress.end() &&
+                       dg2->second.bytesRead * 2 > dg2->second.totalBytes;
+            };
+            while (m_window->workflow().step() == WorkflowStep::Reading && !midway()) {
+                m_window->pump(1);
+            }
+            shot("03-reading");
+            m_window->setAutoPump(true);
+        } else {
+            click("readButton");
+        }
+        ASSERT_TRUE(reach(WorkflowStep::Verified));
+    }
+
+    void expectNoPersonalData(const nlohmann::json& who) {
+        QStringList texts = textsOf(*m_window);
+        for (const char* key : {"fullName", "personalIdNumber", "placeOfResidence", "father"}) {
+            QString value = QString::fromStdString(who[key].get<std::string>());
+            for (const QString& text : texts) {
+                EXPECT_FALSE(text.contains(value)) << key << " still shown: " << text.toStdString();
+            }
+        }
+        EXPECT_FALSE(m_window->workflow().session().holdsPersonalData());
+    }
+
+    QString m_sizeName;
+    std::filesystem::path m_dir;
+    std::filesystem::path m_shots;
+    Settings m_settings;
+    FormCatalog m_catalog = FormCatalog::load(test::sourceDir() / "kiosk/forms");
+    SystemClock m_clock;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<EmulatedCardService> m_cards;
+    std::unique_ptr<ui::KioskWindow> m_window;
+};
+
+TEST_P(KioskUiTest, WholeFlowFromCardToPdfLeavesNothingPersonal) {
+    nlohmann::json who = persona("vn-basic");
+    std::string id = who["personalIdNumber"].get<std::string>();
+    QString name = QString::fromStdString(who["fullName"].get<std::string>());
+
+    EXPECT_EQ(m_window->currentScreen()->objectName(), "waiting");
+    EXPECT_TRUE(child<QLabel>("readerStatus")->text().contains("chưa có thẻ"));
+    shot("01-waiting");
+
+    readToVerified(id, true);
+    EXPECT_EQ(m_window->currentScreen()->objectName(), "verified");
+    EXPECT_TRUE(textsOf(*m_window).contains(name));
+    EXPECT_TRUE(textsOf(*m_window).contains(QString::fromStdString(id)));
+    shot("04-verified");
+
+    click("verifiedNext");
+    ASSERT_EQ(m_window->workflow().step(), WorkflowStep::ChoosingProcedure);
+    auto* search = child<QLineEdit>("catalogSearch");
+    QTest::keyClicks(search, "cu tru");
+    settle();
+    auto* list = child<QListWidget>("catalogList");
+    ASSERT_GE(list->count(), 1);
+    shot("05-catalog");
+    QListWidgetItem* ct01 = nullptr;
+    for (int row = 0; row < list->count(); ++row) {
+        if (list->item(row)->data(Qt::UserRole).toString() == "ct01") {
+            ct01 = list->item(row);
+        }
+    }
+    ASSERT_NE(ct01, nullptr);
+    emit list->itemClicked(ct01);
+    settle();
+    ASSERT_EQ(m_window->workflow().step(), WorkflowStep::FillingForm);
+
+    // Chip fields: prefilled, read-only. The clerk's: validated as typed.
+    auto* fullName = child<QLineEdit>("field_full_name");
+    ASSERT_NE(fullName, nullptr);
+    EXPECT_EQ(fullName->text(), name);
+    EXPECT_TRUE(fullName->isReadOnly());
+    EXPECT_FALSE(child<QPushButton>("formNext")->isEnabled());
+    shot("06-form");
+    typeInto("field_phone", "12");
+    EXPECT_FALSE(m_window->findChild<QWidget*>("field_phone")
+                     ->parentWidget()
+                     ->findChild<QLabel*>()
+                     ->text()
+                     .isEmpty());
+    shot("07-form-problem");
+    typeInto("field_phone", "0912345678");
+    typeInto("field_authority", "Công an phường Hoàn Kiếm");
+    typeInto("field_request", "Đăng ký thường trú");
+    EXPECT_TRUE(child<QPushButton>("formNext")->isEnabled());
+    shot("08-form-filled");
+    click("formNext");
+    ASSERT_EQ(m_window->workflow().step(), WorkflowStep::Output);
+
+    click("savePdfButton");
+    std::filesystem::path pdf = m_window->outputScreen().lastPdf();
+    ASSERT_TRUE(std::filesystem::exists(pdf));
+    click("exportJsonButton");
+    shot("09-output");
+    test::RunResult text = test::run("/usr/bin/pdftotext", {"-enc", "UTF-8", pdf.string(), "-"},
+                                     std::chrono::seconds(30));
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_NE(text.output.find(who["fullName"].get<std::string>()), std::string::npos);
+    EXPECT_NE(text.output.find("Đăng ký thường trú"), std::string::npos);
+
+    click("finishButton");
+    ASSERT_EQ(m_window->workflow().step(), WorkflowStep::Finished);
+    shot("10-finished");
+    expectNoPersonalData(who);
+}
+
+TEST_P(KioskUiTest, CardRemovalWipesEveryWidget) {
+    nlohmann::json who = persona("vn-basic");
+    readToVerified(who["personalIdNumber"].get<std::string>(), false);
+    click("verifiedNext");
+    auto* list = child<QListWidget>("catalogList");
+    ASSERT_GE(list->count(), 1);
+    emit list->itemClicked(list->item(0));
+    settle();
+    ASSERT_EQ(m_window->workflow().step(), WorkflowStep::FillingForm);
+    m_cards->remove();
+    ASSERT_TRUE(reach(WorkflowStep::WaitingForCard));
+    expectNoPersonalData(who);
+}
+
+TEST_P(KioskUiTest, CardRemovedMidReadResumes) {
+    nlohmann::json who = persona("vn-basic");
+    m_cards->present();
+    ASSERT_TRUE(reach(WorkflowStep::ObtainingKey));
+    typeId(who["personalIdNumber"].get<std::string>());
+    // Removed before the read starts (no event handled in between): the read fails, the card
+    // is asked back, and it resumes when it is.
+    m_cards->remove();
+    click("readButton");
+    ASSERT_TRUE(reach(WorkflowStep::ReadInterrupted));
+    shot("11-interrupted");
+    m_cards->present();
+    ASSERT_TRUE(reach(WorkflowStep::Verified));
+}
+
+TEST_P(KioskUiTest, WrongIdShowsCauseAndRemedy) {
+    m_cards->present();
+    ASSERT_TRUE(reach(WorkflowStep::ObtainingKey));
+    typeId("001090099999");
+    click("readButton");
+    ASSERT_TRUE(reach(WorkflowStep::Failed));
+    EXPECT_EQ(m_window->currentScreen()->objectName(), "error");
+    EXPECT_TRUE(textsOf(*m_window->currentScreen()).join(" ").contains("Cách xử lý"));
+    shot("12-error");
+    click("errorButton");
+    EXPECT_NE(m_window->workflow().step(), WorkflowStep::Failed);
+}
+
+TEST_P(KioskUiTest, StatisticsAdminAndEnglish) {
+    nlohmann::json who = persona("vn-basic");
+    readToVerified(who["personalIdNumber"].get<std::string>(), false);
+    m_cards->remove();
+    ASSERT_TRUE(reach(WorkflowStep::WaitingForCard));
+
+    click("statisticsButton");
+    EXPECT_EQ(m_window->currentScreen()->objectName(), "statistics");
+    EXPECT_EQ(child<QTableWidget>("statisticsTable")->rowCount(), 1);
+    click("exportCsvButton");
+    shot("13-statistics");
+    click("statisticsClose");
+
+    click("adminButton");
+    EXPECT_EQ(m_window->currentScreen()->objectName(), "admin");
+    shot("14-admin-pin");
+    typeInto("adminPin", "1111");
+    click("adminUnlock");
+    EXPECT_FALSE(child<QPushButton>("adminSave")->isVisible());
+    typeInto("adminPin", "2468");
+    click("adminUnlock");
+    EXPECT_TRUE(child<QPushButton>("adminSave")->isVisible());
+    shot("15-admin-settings");
+    click("adminClose");
+
+    click("languageButton");
+    EXPECT_EQ(m_window->language(), Language::English);
+    EXPECT_EQ(child<QPushButton>("statisticsButton")->text(), "Statistics");
+    shot("16-waiting-en");
+    click("languageButton");
+    EXPECT_EQ(child<QPushButton>("statisticsButton")->text(), "Thống kê");
+}
+
+/// What the card's QR holds (cccd.md §4.1: 7 fields, dates as ddmmyyyy), from the persona.
+std::string qrTextOf(const nlohmann::json& who) {
+    auto date = [&who](const char* key) {
+        std::string iso = who[key].get<std::string>();
+        return iso.substr(8, 2) + iso.substr(5, 2) + iso.substr(0, 4);
+    };
+    return who["personalIdNumber"].get<std::string>() + "|" +
+           who["oldIdNumber"].get<std::string>() + "|" + who["fullName"].get<std::string>() + "|" +
+           date("dateOfBirth") + "|" + (who["sex"].get<std::string>() == "F" ? "Nữ" : "Nam") + "|" +
+           who["placeOfResidence"].get<std::string>() + "|" + date("dateOfIssue");
+}
+
+TEST_P(KioskUiTest, ScannedQrOpensTheCardAndMatchesTheChip) {
+    nlohmann::json who = persona("vn-basic");
+    // The USB scanner types the payload, one key event per character, then Enter.
+    QString typed = QString::fromStdString(qrTextOf(who));
+    for (QChar character : typed) {
+        QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(character));
+        QApplication::sendEvent(m_window.get(), &press);
+    }
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier, "\r");
+    QApplication::sendEvent(m_window.get(), &enter);
+    settle();
+    m_cards->present();
+    ASSERT_TRUE(reach(WorkflowStep::Verified));
+    ASSERT_TRUE(m_window->workflow().session().badges.has_value());
+    EXPECT_EQ(m_window->workflow().session().badges->qrMatchesChip, std::optional<bool>(true));
+    EXPECT_TRUE(textsOf(*m_window).contains("✔ Mã QR khớp với chip"));
+    shot("04b-verified-qr");
+    m_cards->remove();
+    ASSERT_TRUE(reach(WorkflowStep::WaitingForCard));
+    expectNoPersonalData(who);
+}
+
+TEST_P(KioskUiTest, PostsTheFormToTheEndpoint) {
+    // A one-shot HTTP server on loopback, started by this test.
+    QTcpServer server;
+    ASSERT_TRUE(server.listen(QHostAddress::LocalHost));
+    QByteArray request;
+    QObject::connect(&server, &QTcpServer::newConnection, [&] {
+        QTcpSocket* socket = server.nextPendingConnection();
+        QObject::connect(socket, &QTcpSocket::readyRead, [&request, socket] {
+            request += socket->readAll();
+            qsizetype end = request.indexOf("\r\n\r\n");
+            qsizetype length = request.toLower().indexOf("content-length:");
+            if (end < 0 || length < 0) {
+                return;
+            }
+            qsizetype lineEnd = request.indexOf("\r\n", length);
+            int bodySize = request.mid(length + 15, lineEnd - length - 15).trimmed().toInt();
+            if (request.size() >= end + 4 + bodySize) {
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+        });
+    });
+    m_settings.endpointUrl = "http://127.0.0.1:" + std::to_string(server.serverPort()) + "/forms";
+    m_window->setLanguage(Language::Vietnamese);
+
+    nlohmann::json who = persona("vn-basic");
+    readToVerified(who["personalIdNumber"].get<std::string>(), false);
+    click("verifiedNext");
+    auto* list = child<QListWidget>("catalogList");
+    for (int row = 0; row < list->count(); ++row) {
+        if (list->item(row)->data(Qt::UserRole).toString() == "ct01") {
+            emit list->itemClicked(list->item(row));
+        }
+    }
+    settle();
+    typeInto("field_authority", "Công an phường Hoàn Kiếm");
+    typeInto("field_request", "Đăng ký thường trú");
+    click("formNext");
+    ASSERT_EQ(m_window->workflow().step(), WorkflowStep::Output);
+    click("postButton");
+    auto* status = child<QLabel>("outputStatus");
+    ASSERT_TRUE(waitFor([&] { return child<QPushButton>("postButton")->isEnabled(); }));
+    EXPECT_TRUE(request.startsWith("POST /forms"));
+    EXPECT_TRUE(request.contains("ct01"));
+    EXPECT_EQ(status->text(), "Hệ thống một cửa đã nhận biểu mẫu.");
+}
+
+TEST_P(KioskUiTest, VerifyAuditFindsAnEdit) {
+    nlohmann::json who = persona("vn-basic");
+    readToVerified(who["personalIdNumber"].get<std::string>(), false);
+    m_cards->remove();
+    ASSERT_TRUE(reach(WorkflowStep::WaitingForCard));
+    std::filesystem::path kiosk = test::binaryDir() / "bin/cccd-kiosk";
+    std::filesystem::path log = m_dir / "audit.jsonl";
+    test::RunResult intact =
+        test::run(kiosk, {"--verify-audit", log.string()}, std::chrono::seconds(30));
+    EXPECT_EQ(intact.exitCode, 0) << intact.output;
+    EXPECT_NE(intact.output.find("intact"), std::string::npos);
+
+    std::string text;
+    {
+        std::ifstream in(log);
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    std::size_t verdict = text.find("verified");
+    ASSERT_NE(verdict, std::string::npos);
+    text.replace(verdict, 8, "verifieD");
+    std::ofstream(log, std::ios::trunc) << text;
+    test::RunResult edited =
+        test::run(kiosk, {"--verify-audit", log.string()}, std::chrono::seconds(30));
+    EXPECT_EQ(edited.exitCode, 1);
+    EXPECT_NE(edited.output.find("line 1"), std::string::npos) << edited.output;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, KioskUiTest, ::testing::Values(QSize(1920, 1080), QSize(1366, 768)),
+                         [](const ::testing::TestParamInfo<QSize>& param) {
+                             return "w" + std::to_string(param.param.width()) + "h" +
+                                    std::to_string(param.param.height());
+                         });
+
+} // namespace
