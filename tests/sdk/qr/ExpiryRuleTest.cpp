@@ -55,8 +55,8 @@ struct Band {
 
 std::vector<Band> bands() {
     std::vector<Band> out;
-    std::regex row(
-        R"(\| \**(?:(\d+) ≤ age < (\d+)|< (\d+)|≥ (\d+))\** \| \**(?:(\d+)th birthday|no expiry)[^|]*\|)");
+    std::regex row(R"(\| \**(?:(\d+) ≤ age < (\d+)|< (\d+)|≥ (\d+))\** )"
+                   R"(\| \**(?:(\d+)th birthday|no expiry)[^|]*\|)");
     std::string text = expirySection();
     for (std::sregex_iterator it(text.begin(), text.end(), row), end; it != end; ++it) {
         const std::smatch& m = *it;
