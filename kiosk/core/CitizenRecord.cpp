@@ -8,11 +8,6 @@ namespace cccd::kiosk {
 
 namespace {
 
-void wipeString(std::string& s) {
-    std::fill(s.begin(), s.end(), '\0');
-    s.clear();
-}
-
 // "1990-05-14" (the JSON's ISO dates) as forms print them: "14/05/1990".
 std::string formDate(const std::string& iso) {
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') {
@@ -61,7 +56,7 @@ CitizenRecord CitizenRecord::fromDocument(const reader::Document& document) {
         out.set("date_of_expiry", citizen["expiry_text"].get<std::string>());
     }
     std::string dump = citizen.dump();
-    wipeString(dump);
+    cccd::wipe(dump);
     return out;
 }
 
@@ -73,7 +68,7 @@ std::string CitizenRecord::value(std::string_view attribute) const {
 void CitizenRecord::set(std::string attribute, std::string value) {
     auto it = m_values.find(attribute);
     if (it != m_values.end()) {
-        wipeString(it->second);
+        cccd::wipe(it->second);
         it->second = std::move(value);
         return;
     }
@@ -82,7 +77,7 @@ void CitizenRecord::set(std::string attribute, std::string value) {
 
 void CitizenRecord::wipe() {
     for (auto& [name, value] : m_values) {
-        wipeString(value);
+        cccd::wipe(value);
     }
     m_values.clear();
 }

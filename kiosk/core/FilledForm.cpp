@@ -10,11 +10,6 @@ namespace cccd::kiosk {
 
 namespace {
 
-void wipeString(std::string& s) {
-    std::fill(s.begin(), s.end(), '\0');
-    s.clear();
-}
-
 std::string trimmed(std::string s) {
     auto blank = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     while (!s.empty() && blank(static_cast<unsigned char>(s.back()))) {
@@ -141,7 +136,7 @@ std::optional<FieldProblem> FilledForm::set(std::string_view fieldId, std::strin
         throw Error(ErrorCode::InvalidArgument, "a field read from the chip cannot be changed");
     }
     std::string& slot = m_values[field->id];
-    wipeString(slot);
+    cccd::wipe(slot);
     slot = trimmed(std::move(value));
     std::optional<FieldProblemKind> kind = checkValue(*field, slot);
     return kind ? std::optional(FieldProblem{field->id, *kind}) : std::nullopt;
@@ -177,7 +172,7 @@ nlohmann::json FilledForm::toJson() const {
 
 void FilledForm::wipe() {
     for (auto& [id, value] : m_values) {
-        wipeString(value);
+        cccd::wipe(value);
     }
     m_values.clear();
 }

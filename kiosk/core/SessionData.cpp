@@ -6,29 +6,19 @@ namespace cccd::kiosk {
 
 namespace {
 
-void zero(Bytes& bytes) {
-    std::fill(bytes.begin(), bytes.end(), std::uint8_t{0});
-    bytes.clear();
-}
-
-void zero(std::string& text) {
-    std::fill(text.begin(), text.end(), '\0');
-    text.clear();
-}
-
 void zero(std::optional<std::string>& text) {
     if (text) {
-        zero(*text);
+        cccd::wipe(*text);
     }
     text.reset();
 }
 
 void wipeDg13(lds::Dg13& dg13) {
-    zero(dg13.raw);
+    cccd::wipe(dg13.raw);
     for (lds::Dg13Field& field : dg13.fields) {
-        zero(field.encoded);
+        cccd::wipe(field.encoded);
         for (Bytes& value : field.values) {
-            zero(value);
+            cccd::wipe(value);
         }
     }
     for (std::optional<std::string>* text :
@@ -38,17 +28,17 @@ void wipeDg13(lds::Dg13& dg13) {
         zero(*text);
     }
     for (lds::Parent& parent : dg13.parents) {
-        zero(parent.name);
+        cccd::wipe(parent.name);
     }
 }
 
 void wipeQr(qr::QrPayload& payload) {
-    zero(payload.personalIdNumber);
-    zero(payload.oldIdNumber);
-    zero(payload.fullName);
-    zero(payload.placeOfResidence);
+    cccd::wipe(payload.personalIdNumber);
+    cccd::wipe(payload.oldIdNumber);
+    cccd::wipe(payload.fullName);
+    cccd::wipe(payload.placeOfResidence);
     for (std::string& field : payload.extraFields) {
-        zero(field);
+        cccd::wipe(field);
     }
     payload.dateOfBirth = {};
     payload.dateOfIssue = {};
@@ -60,22 +50,22 @@ void wipeDocument(reader::Document& document) {
     reader::CardReadout& readout = document.readout;
     for (Bytes* file :
          {&readout.efCardAccess, &readout.efCardSecurity, &readout.efCom, &readout.efSod}) {
-        zero(*file);
+        cccd::wipe(*file);
     }
     for (auto& [number, file] : readout.dataGroups) {
-        zero(file);
+        cccd::wipe(file);
     }
     readout.dataGroups.clear();
     if (document.dg13) {
         wipeDg13(*document.dg13);
     }
     if (document.dg2) {
-        zero(document.dg2->raw);
+        cccd::wipe(document.dg2->raw);
         for (Bytes& block : document.dg2->otherBlocks) {
-            zero(block);
+            cccd::wipe(block);
         }
         for (lds::FaceImage& face : document.dg2->faces) {
-            zero(face.image);
+            cccd::wipe(face.image);
         }
     }
     document = reader::Document{};
@@ -106,7 +96,7 @@ void SessionData::wipe() {
         wipeQr(*qr);
         qr.reset();
     }
-    zero(idNumber);
+    cccd::wipe(idNumber);
 }
 
 bool SessionData::holdsPersonalData() const {

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -11,6 +12,18 @@ namespace cccd {
 
 /// Zeroes memory in a way the optimiser cannot remove.
 void secureWipe(void* data, std::size_t size);
+
+/// Overwrites text that held personal data or a secret, then empties it.
+inline void wipe(std::string& text) {
+    secureWipe(text.data(), text.size());
+    text.clear();
+}
+
+/// Overwrites bytes that held personal data or a secret, then empties them.
+inline void wipe(Bytes& bytes) {
+    secureWipe(bytes.data(), bytes.size());
+    bytes.clear();
+}
 
 /// A byte buffer for keys, passwords and plaintext secrets: wiped when destroyed or reassigned.
 class SecureBytes {

@@ -1,6 +1,6 @@
 #include "qr/WedgeScanner.h"
 
-#include <algorithm>
+#include "base/SecureBytes.h"
 
 namespace cccd::qr {
 
@@ -9,11 +9,6 @@ namespace {
 // The 2024 layout: 11 fields, so 10 separators, the last four fields empty (cccd.md §4.2).
 constexpr std::size_t SeparatorsOf2024Layout = 10;
 constexpr std::string_view EmptyTail = "||||";
-
-void wipe(std::string& s) {
-    std::fill(s.begin(), s.end(), '\0');
-    s.clear();
-}
 
 } // namespace
 
@@ -45,12 +40,12 @@ std::optional<std::string> WedgeScanner::flush() {
         return std::nullopt;
     }
     std::string out = m_text;
-    wipe(m_text);
+    cccd::wipe(m_text);
     return out;
 }
 
 void WedgeScanner::clear() {
-    wipe(m_text);
+    cccd::wipe(m_text);
     m_separators = 0;
 }
 
