@@ -10,7 +10,7 @@ packages=(
     libzxing-dev libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
     libopencv-videoio-dev
     libeac-dev
-    qt6-base-dev qt6-tools-dev fonts-dejavu-core poppler-utils
+    qt6-base-dev qt6-tools-dev fonts-dejavu-core poppler-utils xvfb xauth
 )
 
 missing=()

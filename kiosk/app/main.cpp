@@ -1,6 +1,7 @@
 // cccd-kiosk: the one-stop-shop counter application. PC/SC by default; --emulated PERSONA reads
-// a build-time emulated card in process (the demo: F5 puts the card on the reader, F6 takes it
-// off); --verify-audit FILE checks an audit log's chain and exits.
+// a build-time emulated card in process (F5 puts the card on the reader, F6 takes it off);
+// --emulator-control SOCKET does the same with F5/F6 for an emulated card served to pcscd by
+// cccd-emulator (scripts/kiosk-demo.sh); --verify-audit FILE checks an audit log and exits.
 #include <CLI/CLI.hpp>
 #include <QApplication>
 #include <QDir>
@@ -9,6 +10,7 @@
 #include <iostream>
 #include <memory>
 
+#include "emulator/tools/ControlClient.h"
 #include "kiosk/app/EmulatedCardService.h"
 #include "kiosk/core/AuditLog.h"
 #include "kiosk/core/FormCatalog.h"
@@ -62,6 +64,23 @@ std::unique_ptr<CardService> pcscService(const Settings& settings) {
     return std::make_unique<PcscCardService>(std::move(options));
 }
 
+/// F5 and F6 send `present PERSONA` and `remove` to cccd-emulator's control socket: the demo's
+/// way to put a card on the pcscd reader and take it off.
+void bindEmulatorKeys(QWidget& window, const std::string& socket, const std::string& persona) {
+    auto send = [socket](const std::string& line) {
+        try {
+            (void)emulator::sendControlLine(socket, line);
+        } catch (const Error& e) {
+            std::cerr << "cccd-kiosk: " << e.what() << "\n";
+        }
+    };
+    auto* present = new QShortcut(QKeySequence(Qt::Key_F5), &window);
+    QObject::connect(present, &QShortcut::activated,
+                     [send, persona] { send("present " + persona); });
+    auto* remove = new QShortcut(QKeySequence(Qt::Key_F6), &window);
+    QObject::connect(remove, &QShortcut::activated, [send] { send("remove"); });
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -71,12 +90,19 @@ int main(int argc, char** argv) {
     std::string profiles = CCCD_KIOSK_PROFILES_DIR;
     std::string auditToVerify;
     std::string auditFile;
+    std::vector<std::string> trust;
+    std::string emulatorControl;
+    std::string demoPersona = "vn-basic";
     cli.add_option("--settings", settingsFile, "The settings file (JSON)");
     cli.add_option("--emulated", persona, "Read this emulated persona in process (e.g. vn-basic)");
     cli.add_option("--profiles", profiles, "Where the emulator's profiles are");
     cli.add_option("--audit", auditFile,
                    "The audit log (default: audit.jsonl in the output folder)");
     cli.add_option("--verify-audit", auditToVerify, "Check an audit log's chain and exit");
+    cli.add_option("--trust", trust, "Also trust these CSCA certificates or master lists");
+    cli.add_option("--emulator-control", emulatorControl,
+                   "cccd-emulator's control socket: F5 presents --demo-persona, F6 removes it");
+    cli.add_option("--demo-persona", demoPersona, "The persona F5 presents (vn-basic)");
     CLI11_PARSE(cli, argc, argv);
 
     if (!auditToVerify.empty()) {
@@ -86,6 +112,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     try {
         Settings settings = settingsFile.empty() ? defaultSettings() : Settings::load(settingsFile);
+        settings.trustStorePaths.insert(settings.trustStorePaths.end(), trust.begin(), trust.end());
         std::filesystem::create_directories(settings.outputFolder);
         FormCatalog catalog = FormCatalog::load(settings.formsFolder);
         std::filesystem::path audit =
@@ -110,6 +137,8 @@ int main(int argc, char** argv) {
             QObject::connect(present, &QShortcut::activated, [emulated] { emulated->present(); });
             auto* remove = new QShortcut(QKeySequence(Qt::Key_F6), &window);
             QObject::connect(remove, &QShortcut::activated, [emulated] { emulated->remove(); });
+        } else if (!emulatorControl.empty()) {
+            bindEmulatorKeys(window, emulatorControl, demoPersona);
         }
         window.resize(1366, 768);
         window.show();

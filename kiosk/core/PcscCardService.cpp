@@ -50,7 +50,7 @@ void PcscCardService::cancelRead() {
     m_cancel = true;
 }
 
-void PcscCardService::emit(CardEvent event) {
+void PcscCardService::report(CardEvent event) {
     if (m_sink) {
         m_sink(std::move(event));
     }
@@ -67,7 +67,7 @@ void PcscCardService::run() {
         } catch (const Error&) {
             // No PC/SC service (pcscd stopped): report the reader gone once and try again.
             if (!readerMissingReported) {
-                emit(ReaderUnplugged{});
+                report(ReaderUnplugged{});
                 readerMissingReported = true;
             }
             std::this_thread::sleep_for(RetryPause);
@@ -82,7 +82,7 @@ void PcscCardService::watchCard(CardTerminal& terminal, bool& readerMissingRepor
     } catch (const Error& e) {
         if (e.code() == ErrorCode::NoReader || e.code() == ErrorCode::ReaderUnplugged) {
             if (!readerMissingReported) {
-                emit(ReaderUnplugged{});
+                report(ReaderUnplugged{});
                 readerMissingReported = true;
             }
             std::this_thread::sleep_for(RetryPause);
@@ -90,7 +90,7 @@ void PcscCardService::watchCard(CardTerminal& terminal, bool& readerMissingRepor
         return; // Timeout, Cancelled: poll again
     }
     readerMissingReported = false;
-    emit(CardPresent{reader});
+    report(CardPresent{reader});
     while (!m_stop) {
         std::optional<reader::AccessKey> key;
         {
@@ -103,11 +103,11 @@ void PcscCardService::watchCard(CardTerminal& terminal, bool& readerMissingRepor
         }
         try {
             if (terminal.waitForRemoval(reader, RemovalPoll)) {
-                emit(CardRemoved{});
+                report(CardRemoved{});
                 return;
             }
         } catch (const Error&) {
-            emit(ReaderUnplugged{});
+            report(ReaderUnplugged{});
             return;
         }
     }
@@ -121,7 +121,7 @@ void PcscCardService::readNow(CardTerminal& terminal, const std::string& reader,
     options.dataGroups = m_options.dataGroups;
     options.cancel = &m_cancel;
     options.onProgress = [&](const reader::ReadProgress& progress) {
-        emit(ReadProgressed{progress});
+        report(ReadProgressed{progress});
         if (std::chrono::steady_clock::now() > deadline) {
             timedOut = true;
             m_cancel = true;
@@ -132,13 +132,13 @@ void PcscCardService::readNow(CardTerminal& terminal, const std::string& reader,
         reader::CardReadout readout = reader::readCard(*channel, key, options);
         auto document = std::make_shared<reader::Document>(
             reader::interpret(std::move(readout), m_options.trustStore));
-        emit(ReadDone{std::move(document)});
+        report(ReadDone{std::move(document)});
     } catch (const Error& e) {
         ErrorCode code =
             e.code() == ErrorCode::Cancelled && timedOut ? ErrorCode::Timeout : e.code();
-        emit(ReadFailed{code});
+        report(ReadFailed{code});
     } catch (const std::exception&) {
-        emit(ReadFailed{ErrorCode::Transport});
+        report(ReadFailed{ErrorCode::Transport});
     }
 }
 

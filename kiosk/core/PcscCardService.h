@@ -44,7 +44,7 @@ private:
     void run();
     void watchCard(CardTerminal& terminal, bool& readerMissingReported);
     void readNow(CardTerminal& terminal, const std::string& reader, const reader::AccessKey& key);
-    void emit(CardEvent event);
+    void report(CardEvent event);
 
     PcscCardServiceOptions m_options;
     CardEventSink m_sink;

@@ -9,6 +9,7 @@
 #include "base/Error.h"
 #include "base/Log.h"
 #include "emulator/card/LinkModel.h"
+#include "emulator/tools/ControlClient.h"
 #include "emulator/tools/ControlServer.h"
 #include "emulator/tools/EmulatorController.h"
 #include "emulator/vpcd/CardSlot.h"
@@ -36,6 +37,22 @@ std::string_view levelName(cccd::LogLevel level) {
     return "info";
 }
 
+/// The client side of --control, for scripts and demos: one command, its answer.
+int sendToRunningEmulator(const std::string& controlPath, const std::string& line) {
+    if (controlPath.empty()) {
+        std::cerr << "cccd-emulator: --send needs --control SOCKET\n";
+        return 2;
+    }
+    try {
+        std::string answer = cccd::emulator::sendControlLine(controlPath, line);
+        std::cout << answer << "\n";
+        return answer.rfind("ok", 0) == 0 ? 0 : 1;
+    } catch (const cccd::Error& e) {
+        std::cerr << "cccd-emulator: " << e.what() << "\n";
+        return 1;
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -58,6 +75,7 @@ int main(int argc, char** argv) {
     std::size_t frameSize = 256;
     long latencyMs = 12;
     bool verbose = false;
+    std::string send;
     app.add_option("--port", port, "vpcd port on 127.0.0.1 (vpcd's default is 35963)")
         ->check(CLI::Range(1, 65535));
     auto* profileOption = app.add_option("--profile", profileFile, "card profile JSON file");
@@ -71,7 +89,14 @@ int main(int argc, char** argv) {
     app.add_option("--frame-size", frameSize, "FSC/FSD in bytes (contactless model)");
     app.add_option("--latency-ms", latencyMs, "chip processing time per APDU in ms");
     app.add_flag("-v,--verbose", verbose, "debug logging (headers and lengths only)");
+    app.add_option("--send", send,
+                   "send this command to the emulator already running at --control, print its "
+                   "answer and exit (0 when it answers ok), e.g. --send \"present vn-basic\"");
     CLI11_PARSE(app, argc, argv);
+
+    if (!send.empty()) {
+        return sendToRunningEmulator(controlPath, send);
+    }
 
     cccd::setLogSink(
         [](cccd::LogLevel level, std::string_view category, std::string_view text) {

@@ -72,3 +72,37 @@ TEST(EmulatorExecutableTest, PresentsRemovesAndQuitsOnCommand) {
     EXPECT_EQ(emulator.errors().find("001090012345"), std::string::npos);
     std::filesystem::remove_all(work);
 }
+
+TEST(EmulatorExecutableTest, SendModeIsTheControlClientForScripts) {
+    emutest::FakeVpcd vpcd;
+    auto work = std::filesystem::temp_directory_path() /
+                ("cccd-emulator-send-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(work);
+    auto socketPath = work / "control.sock";
+    auto binary = test::binaryDir() / "bin/cccd-emulator";
+    test::Process emulator(binary,
+                           {"--port", std::to_string(vpcd.port()), "--control", socketPath.string(),
+                            "--link", "off", "--profiles-dir",
+                            (test::binaryDir() / "profiles").string()},
+                           work);
+    EXPECT_EQ(control(socketPath, "status"), "ok absent"); // waits for the socket
+
+    auto send = [&](const std::string& line) {
+        return test::run(binary, {"--control", socketPath.string(), "--send", line},
+                         std::chrono::seconds(10));
+    };
+    test::RunResult present = send("present vn-basic");
+    EXPECT_EQ(present.exitCode, 0);
+    EXPECT_EQ(present.output, "ok present vn-basic\n");
+    test::RunResult unknown = send("present nobody");
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_EQ(unknown.output.rfind("error", 0), 0u);
+    EXPECT_EQ(send("quit").exitCode, 0);
+    EXPECT_EQ(emulator.wait(std::chrono::seconds(5)), 0);
+
+    // Nobody listening any more: a clear error, not a hang.
+    test::RunResult gone = send("status");
+    EXPECT_EQ(gone.exitCode, 1);
+    EXPECT_NE(gone.errors.find("cannot connect"), std::string::npos) << gone.errors;
+    std::filesystem::remove_all(work);
+}
