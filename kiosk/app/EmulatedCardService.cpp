@@ -17,10 +17,10 @@ verify::TrustStore trustOf(const std::filesystem::path& profilesDir) {
 } // namespace
 
 EmulatedCardService::EmulatedCardService(const std::filesystem::path& profilesDir,
-                                         const std::string& persona)
+                                         const std::string& persona, emulator::LinkModel link)
     : m_card(std::make_shared<emulator::EmulatedCard>(
           emulator::loadProfile(profilesDir / (persona + ".json")))),
-      m_channel(m_card), m_trustStore(trustOf(profilesDir)) {}
+      m_channel(m_card, link, /*sleep=*/link.enabled), m_trustStore(trustOf(profilesDir)) {}
 
 EmulatedCardService::~EmulatedCardService() {
     {
@@ -66,6 +66,12 @@ void EmulatedCardService::remove() {
     m_present = false;
     m_cancel = true;
     report(CardRemoved{});
+}
+
+void EmulatedCardService::unplug() {
+    m_present = false;
+    m_cancel = true;
+    report(ReaderUnplugged{});
 }
 
 void EmulatedCardService::report(CardEvent event) {

@@ -20,9 +20,11 @@ namespace cccd::kiosk {
 /// put the card on the reader and take it off.
 class EmulatedCardService : public CardService {
 public:
-    /// The profile `<profilesDir>/<persona>.json`, trusting `<profilesDir>/csca.pem`. Throws
-    /// Error when the profile cannot be loaded.
-    EmulatedCardService(const std::filesystem::path& profilesDir, const std::string& persona);
+    /// The profile `<profilesDir>/<persona>.json`, trusting `<profilesDir>/csca.pem`; `link`
+    /// adds the contactless link's time, slept (LinkModel::contactless(): 424 kbit/s). Throws Error
+    /// when the profile cannot be loaded.
+    EmulatedCardService(const std::filesystem::path& profilesDir, const std::string& persona,
+                        emulator::LinkModel link = emulator::LinkModel::off());
     ~EmulatedCardService() override;
     EmulatedCardService(const EmulatedCardService&) = delete;
     EmulatedCardService& operator=(const EmulatedCardService&) = delete;
@@ -36,6 +38,8 @@ public:
     void present();
     /// The card is taken off the reader; a read in progress stops.
     void remove();
+    /// The reader is unplugged (with the card on it); present() plugs it back with the card.
+    void unplug();
 
 private:
     void run();
