@@ -238,10 +238,26 @@ TEST_F(WorkflowTest, ReaderUnpluggedNamesTheRemedyAndAReaderWithACardStartsAgain
     m_service->deliverTo(*m_workflow);
     ASSERT_EQ(m_workflow->failure(), FailureReason::ReaderUnplugged);
     EXPECT_FALSE(m_workflow->cardPresent());
+    EXPECT_FALSE(m_workflow->session().holdsPersonalData());
 
     m_service->present();
     m_service->deliverTo(*m_workflow);
     EXPECT_EQ(m_workflow->step(), WorkflowStep::ObtainingKey);
+    EXPECT_EQ(auditRecords().at(0).outcome, "reader_unplugged");
+}
+
+TEST_F(WorkflowTest, ReaderUnpluggedAfterTheReadWipesTheCitizenAndAuditsOnce) {
+    open("vn-basic");
+    presentAndRead();
+    ASSERT_EQ(m_workflow->step(), WorkflowStep::Verified);
+    ASSERT_TRUE(m_workflow->session().holdsPersonalData());
+    m_service->push(ReaderUnplugged{});
+    m_service->deliverTo(*m_workflow);
+    ASSERT_EQ(m_workflow->failure(), FailureReason::ReaderUnplugged);
+    expectNothingPersonal();
+    m_workflow->acknowledge();
+    EXPECT_EQ(m_workflow->step(), WorkflowStep::WaitingForCard);
+    ASSERT_EQ(auditRecords().size(), 1u);
     EXPECT_EQ(auditRecords().at(0).outcome, "reader_unplugged");
 }
 

@@ -11,7 +11,11 @@ StatePtr WorkflowState::onCardRemoved(WorkflowContext& context) {
 }
 
 StatePtr WorkflowState::onReaderUnplugged(WorkflowContext& context) {
-    return failWith(context, FailureReason::ReaderUnplugged);
+    // The card went with the reader: the session ends here, as on removal, and the screen says
+    // what to plug back. Nothing of the citizen waits for the reader's return.
+    StatePtr failed = failWith(context, FailureReason::ReaderUnplugged);
+    context.endSession(failureName(FailureReason::ReaderUnplugged));
+    return failed;
 }
 
 StatePtr WorkflowState::onIdle(WorkflowContext& context) {

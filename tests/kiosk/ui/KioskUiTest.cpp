@@ -84,6 +84,19 @@ QStringList textsOf(const QWidget& root) {
     return texts;
 }
 
+/// The system's time plus whatever the test skips ahead (the idle timeout without the wait).
+class SkippableClock : public Clock {
+public:
+    [[nodiscard]] std::chrono::system_clock::time_point now() const override {
+        return std::chrono::system_clock::now() + m_skipped;
+    }
+
+    void skip(std::chrono::seconds by) { m_skipped += by; }
+
+private:
+    std::chrono::seconds m_skipped{0};
+};
+
 class KioskUiTest : public ::testing::TestWithParam<QSize> {
 protected:
     void SetUp() override {
@@ -223,7 +236,7 @@ protected:
     std::filesystem::path m_shots;
     Settings m_settings;
     FormCatalog m_catalog = FormCatalog::load(test::sourceDir() / "kiosk/forms");
-    SystemClock m_clock;
+    SkippableClock m_clock;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<EmulatedCardService> m_cards;
     std::unique_ptr<ui::KioskWindow> m_window;
@@ -483,6 +496,44 @@ TEST_P(KioskUiTest, VerifyAuditFindsAnEdit) {
         test::run(kiosk, {"--verify-audit", log.string()}, std::chrono::seconds(30));
     EXPECT_EQ(edited.exitCode, 1);
     EXPECT_NE(edited.output.find("line 1"), std::string::npos) << edited.output;
+}
+
+TEST_P(KioskUiTest, IdleTimeoutEndsTheSessionAndWipesEveryWidget) {
+    nlohmann::json who = persona("vn-basic");
+    readToVerified(who["personalIdNumber"].get<std::string>(), false);
+    EXPECT_TRUE(
+        textsOf(*m_window).contains(QString::fromStdString(who["fullName"].get<std::string>())));
+    // The citizen walked away with the card still on the reader; nobody touches the screen.
+    m_clock.skip(m_settings.idleTimeout - std::chrono::seconds(5));
+    settle();
+    QApplication::processEvents(QEventLoop::AllEvents, 200);
+    EXPECT_EQ(m_window->workflow().step(), WorkflowStep::Verified) << "ended before the timeout";
+    m_clock.skip(std::chrono::seconds(6));
+    ASSERT_TRUE(reach(WorkflowStep::WaitingForCard));
+    expectNoPersonalData(who);
+    // The session is in the audit log, ended without a finish.
+    EXPECT_EQ(AuditLog::read(m_dir / "audit.jsonl").size(), 1u);
+}
+
+TEST_P(KioskUiTest, UnpluggedReaderIsShownWithItsRemedyAndPluggingBackRecovers) {
+    nlohmann::json who = persona("vn-basic");
+    readToVerified(who["personalIdNumber"].get<std::string>(), false);
+    m_cards->unplug();
+    ASSERT_TRUE(reach(WorkflowStep::Failed));
+    EXPECT_EQ(m_window->workflow().failure(), FailureReason::ReaderUnplugged);
+    QString status = child<QLabel>("readerStatus")->text();
+    EXPECT_TRUE(status.contains("Không có đầu đọc")) << status.toStdString();
+    QString screen = textsOf(*m_window->currentScreen()).join(" ");
+    EXPECT_TRUE(screen.contains("Cách xử lý")) << screen.toStdString();
+    expectNoPersonalData(who);
+    shot("18-reader-unplugged");
+    m_cards->present();
+    ASSERT_TRUE(waitFor([this] {
+        return child<QLabel>("readerStatus")->text().contains("có thẻ") &&
+               !child<QLabel>("readerStatus")->text().contains("Không có đầu đọc");
+    }));
+    click("errorButton");
+    ASSERT_TRUE(waitFor([this] { return m_window->workflow().step() != WorkflowStep::Failed; }));
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, KioskUiTest, ::testing::Values(QSize(1920, 1080), QSize(1366, 768)),
