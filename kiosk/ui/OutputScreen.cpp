@@ -82,13 +82,22 @@ void OutputScreen::print() {
     if (form() == nullptr) {
         return;
     }
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setPageSize(QPageSize(QPageSize::A4));
-    QPrintDialog dialog(&printer, this);
-    if (dialog.exec() != QDialog::Accepted) {
+    std::unique_ptr<QPrinter> printer;
+    if (m_printerFactory) {
+        printer = m_printerFactory();
+    } else {
+        printer = std::make_unique<QPrinter>(QPrinter::HighResolution);
+        QPrintDialog dialog(printer.get(), this);
+        if (dialog.exec() != QDialog::Accepted) {
+            return;
+        }
+    }
+    if (!printer || !printer->isValid()) {
+        m_status->setText(tr("Không in được: không có máy in. Hãy lưu thành PDF rồi in sau."));
         return;
     }
-    renderForm(*form(), m_context.language, printer, printer.resolution());
+    printer->setPageSize(QPageSize(QPageSize::A4));
+    renderForm(*form(), m_context.language, *printer, printer->resolution());
     m_status->setText(tr("Đã gửi biểu mẫu tới máy in."));
 }
 

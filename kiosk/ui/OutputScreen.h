@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QLabel>
+#include <QPrinter>
 #include <QPushButton>
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "kiosk/ui/Screen.h"
@@ -26,6 +28,12 @@ public:
     /// Where the last "save as PDF" wrote (for the clerk and the tests); empty before.
     [[nodiscard]] const std::filesystem::path& lastPdf() const { return m_lastPdf; }
 
+    /// The printer "print" uses. Unset, the print dialog asks for one; set (tests, a counter
+    /// with a fixed printer), the form goes to the printer it returns without a dialog.
+    using PrinterFactory = std::function<std::unique_ptr<QPrinter>()>;
+
+    void setPrinterFactory(PrinterFactory factory) { m_printerFactory = std::move(factory); }
+
 private:
     void print();
     void savePdf();
@@ -44,6 +52,7 @@ private:
     QPushButton* m_finish;
     std::filesystem::path m_lastPdf;
     std::unique_ptr<JsonPoster> m_poster;
+    PrinterFactory m_printerFactory;
 };
 
 } // namespace cccd::kiosk::ui

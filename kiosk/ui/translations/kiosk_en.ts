@@ -310,6 +310,10 @@
         <translation>The form was sent to the printer.</translation>
     </message>
     <message>
+        <source>Không in được: không có máy in. Hãy lưu thành PDF rồi in sau.</source>
+        <translation>Cannot print: no printer. Save it as a PDF and print it later.</translation>
+    </message>
+    <message>
         <source>Đã lưu PDF: %1</source>
         <translation>PDF saved: %1</translation>
     </message>

@@ -182,6 +182,7 @@ protected:
     void readToVerified([[maybe_unused]] const nlohmann::json& who) {
         ASSERT_EQ(send("present vn-basic").rfind("ok", 0), 0u);
         ASSERT_TRUE(reach(WorkflowStep::ObtainingKey)) << "pcscd never reported the card";
+        shot("02-key");
 #ifdef CCCD_TEST_HAVE_CARD_QR
         emulator::Persona persona =
             emulator::loadPersona(test::sourceDir() / "drivers/emulator/personas/vn-basic.json");
@@ -199,6 +200,15 @@ protected:
         }
         click("readButton");
 #endif
+        ASSERT_TRUE(waitFor(
+            [this] {
+                WorkflowStep step = m_window->workflow().step();
+                return step == WorkflowStep::Reading || step == WorkflowStep::Verified;
+            },
+            60s));
+        if (m_window->workflow().step() == WorkflowStep::Reading) {
+            shot("03-reading");
+        }
         ASSERT_TRUE(reach(WorkflowStep::Verified));
     }
 
@@ -240,8 +250,10 @@ TEST_F(KioskPcscE2ETest, CardOnTheReaderToPrintedCt01ThenRemoval) {
 
     click("verifiedNext");
     ASSERT_EQ(m_window->workflow().step(), WorkflowStep::ChoosingProcedure);
+    shot("05-catalog");
     ASSERT_TRUE(m_window->workflow().choose("ct01"));
     QApplication::processEvents();
+    shot("06-form");
     auto* fullName = m_window->findChild<QLineEdit*>("field_full_name");
     ASSERT_NE(fullName, nullptr);
     EXPECT_EQ(fullName->text().toStdString(), who.at("fullName").get<std::string>());
@@ -252,8 +264,16 @@ TEST_F(KioskPcscE2ETest, CardOnTheReaderToPrintedCt01ThenRemoval) {
     shot("08-form-filled");
     click("formNext");
     ASSERT_EQ(m_window->workflow().step(), WorkflowStep::Output);
-    click("savePdfButton");
-    std::filesystem::path pdf = m_window->outputScreen().lastPdf();
+    // Printed: to a PDF printer here, to the counter's printer in service.
+    std::filesystem::path pdf = m_dir / "printed.pdf";
+    m_window->outputScreen().setPrinterFactory([pdf] {
+        auto printer = std::make_unique<QPrinter>(QPrinter::HighResolution);
+        printer->setOutputFormat(QPrinter::PdfFormat);
+        printer->setOutputFileName(QString::fromStdString(pdf.string()));
+        return printer;
+    });
+    click("printButton");
+    ASSERT_TRUE(std::filesystem::exists(pdf)) << "nothing printed";
     test::RunResult text =
         test::run("/usr/bin/pdftotext", {"-enc", "UTF-8", pdf.string(), "-"}, 30s);
     EXPECT_EQ(text.exitCode, 0);
