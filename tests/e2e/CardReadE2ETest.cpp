@@ -100,15 +100,19 @@ protected:
         EXPECT_TRUE(waitUntil([] { return !readerWithCard(); }, 10s));
     }
 
-    void presentCard(const std::string& profile) {
+    void presentCard(const std::string& profile, bool verbose = false) {
         m_control = test::binaryDir() / "e2e" / ("control-" + std::to_string(getpid()));
         std::filesystem::remove(m_control);
-        m_emulator = std::make_unique<test::Process>(
-            bin("cccd-emulator"),
-            std::vector<std::string>{"--persona", profile, "--profiles-dir", profiles().string(),
-                                     "--port", std::to_string(test::PcscdEnvironment::VpcdPort),
-                                     "--control", m_control.string()},
-            test::binaryDir() / "e2e");
+        std::vector<std::string> args{
+            "--persona",      profile,
+            "--profiles-dir", profiles().string(),
+            "--port",         std::to_string(test::PcscdEnvironment::VpcdPort),
+            "--control",      m_control.string()};
+        if (verbose) {
+            args.emplace_back("--verbose");
+        }
+        m_emulator =
+            std::make_unique<test::Process>(bin("cccd-emulator"), args, test::binaryDir() / "e2e");
         ASSERT_TRUE(waitUntil([] { return readerWithCard().has_value(); }, 15s))
             << "the emulated card never appeared in pcscd: " << m_emulator->errors();
     }
@@ -166,6 +170,47 @@ TEST_P(PersonaReadE2ETest, ReadsEveryFieldAndVerifies) {
 
 INSTANTIATE_TEST_SUITE_P(Personas, PersonaReadE2ETest,
                          ::testing::Values("vn-basic", "vn-long-residence", "vn-no-expiry"),
+                         [](const auto& param) {
+                             std::string n = param.param;
+                             std::replace(n.begin(), n.end(), '-', '_');
+                             return n;
+                         });
+
+// Issue "hostile cards", point 8: at the most verbose level, neither the reader (protocol steps
+// and the APDU trace) nor the emulated card says anything personal or secret, for every card.
+class PersonaLogE2ETest : public CardReadE2ETest,
+                          public ::testing::WithParamInterface<std::string> {};
+
+TEST_P(PersonaLogE2ETest, VerboseReadLogsNothingPersonal) {
+    const std::string name = GetParam();
+    presentCard(name, /*verbose=*/true);
+    test::RunResult r = readCard(name, {"--verbose"});
+    ASSERT_TRUE(r.exitCode == ExitSuccess || r.exitCode == ExitVerificationFailed) << r.errors;
+    EXPECT_NE(r.errors.find("[apdu]"), std::string::npos) << "no APDU trace: " << r.errors;
+    m_emulator->sendSignal(SIGTERM); // its log is complete once it has stopped
+    (void)m_emulator->wait(10s);
+    std::string cardLog = m_emulator->errors();
+    EXPECT_NE(cardLog.find("serving vpcd"), std::string::npos) << "no log from the card";
+    std::vector<std::string> secrets = test::personaSecrets(name);
+    ASSERT_GE(secrets.size(), 4u) << "MRZ lines, key seed, CAN, portrait at least";
+    for (const std::string& secret : secrets) {
+        EXPECT_EQ(r.errors.find(secret), std::string::npos) << "the reader logs a value";
+        EXPECT_EQ(cardLog.find(secret), std::string::npos) << "the emulated card logs a value";
+    }
+}
+
+std::vector<std::string> everyProfile() {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(profiles())) {
+        if (entry.path().extension() == ".mrz") {
+            names.push_back(entry.path().stem().string());
+        }
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+INSTANTIATE_TEST_SUITE_P(Profiles, PersonaLogE2ETest, ::testing::ValuesIn(everyProfile()),
                          [](const auto& param) {
                              std::string n = param.param;
                              std::replace(n.begin(), n.end(), '-', '_');

@@ -1,5 +1,7 @@
 #include "support/PersonaJson.h"
 
+#include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -65,7 +67,61 @@ void expectMrz(const json& m, const json& p) {
     EXPECT_EQ(m["check_digits"].size(), 5u);
 }
 
+/// Lower-case copy, for hex that a log might print either way.
+std::string lowered(std::string text) {
+    for (char& c : text) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return text;
+}
+
 } // namespace
+
+std::vector<std::string> personaSecrets(const std::string& name) {
+    std::vector<std::string> out;
+    std::filesystem::path profiles = binaryDir() / "profiles";
+    std::ifstream mrzFile(profiles / (name + ".mrz"));
+    for (std::string line; std::getline(mrzFile, line);) {
+        out.push_back(line);
+    }
+    std::ifstream canFile(profiles / (name + ".can"));
+    if (std::string can; std::getline(canFile, can) && !can.empty()) {
+        out.push_back(can);
+    }
+    json profile;
+    std::ifstream(profiles / (name + ".json")) >> profile;
+    out.push_back(profile["access"]["mrzInformation"].get<std::string>());
+    if (profile["application"].contains("0102")) {
+        // Two runs from the middle of DG2: the image, not its headers.
+        std::string dg2 = profile["application"]["0102"].get<std::string>();
+        for (std::size_t at : {dg2.size() / 3, dg2.size() / 2}) {
+            std::string run = dg2.substr(at & ~std::size_t{1}, 32);
+            out.push_back(run);
+            out.push_back(lowered(run));
+        }
+    }
+    std::filesystem::path personaPath =
+        sourceDir() / "drivers/emulator/personas" / (name + ".json");
+    if (!std::filesystem::exists(personaPath)) {
+        return out;
+    }
+    const json persona = loadPersona(name); // items() only refers to it
+    for (const auto& [key, value] : persona.items()) {
+        if (!value.is_string() || key == "profile" || key == "description" || key == "sex") {
+            continue;
+        }
+        std::string text = value.get<std::string>();
+        if (text.size() < 4 || text == "Kinh" || text == "Không" || text == "Việt Nam") {
+            continue; // too common to be a finding
+        }
+        out.push_back(text);
+        if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+            out.push_back(text.substr(2, 2) + text.substr(5, 2) + text.substr(8, 2));
+            out.push_back(text.substr(8, 2) + "/" + text.substr(5, 2) + "/" + text.substr(0, 4));
+        }
+    }
+    return out;
+}
 
 json loadPersona(const std::string& name) {
     std::ifstream in(sourceDir() / "drivers/emulator/personas" / (name + ".json"));

@@ -11,6 +11,7 @@
 #include "base/Log.h"
 #include "reader/CardReader.h"
 #include "reader/Document.h"
+#include "support/PersonaJson.h"
 
 using namespace cccd;
 using namespace cccd::readertest;
@@ -23,40 +24,6 @@ struct Transcript {
 
     void add(std::string_view text) { lines.emplace_back(text); }
 };
-
-// The values that must never appear: every text of the persona (names, numbers, places,
-// dates in both spellings), the printed MRZ lines and the BAC key seed of the profile.
-std::vector<std::string> secretsOf(const std::string& name) {
-    std::vector<std::string> out;
-    std::ifstream mrzFile(profilesDir() / (name + ".mrz"));
-    for (std::string line; std::getline(mrzFile, line);) {
-        out.push_back(line);
-    }
-    nlohmann::json profileJson;
-    std::ifstream(profilesDir() / (name + ".json")) >> profileJson;
-    out.push_back(profileJson["access"]["mrzInformation"].get<std::string>());
-    std::filesystem::path personaPath =
-        test::sourceDir() / "drivers/emulator/personas" / (name + ".json");
-    if (std::filesystem::exists(personaPath)) {
-        const nlohmann::json values = persona(name);
-        for (const auto& [key, value] : values.items()) {
-            if (!value.is_string() || key == "profile" || key == "description" || key == "sex") {
-                continue;
-            }
-            std::string text = value.get<std::string>();
-            if (text.size() < 4 || text == "Kinh" || text == "Không" || text == "Việt Nam") {
-                continue; // too common to be a finding
-            }
-            out.push_back(text);
-            if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-                out.push_back(text.substr(2, 2) + text.substr(5, 2) + text.substr(8, 2));
-                out.push_back(text.substr(8, 2) + "/" + text.substr(5, 2) + "/" +
-                              text.substr(0, 4));
-            }
-        }
-    }
-    return out;
-}
 
 void expectNoSecrets(const Transcript& transcript, const std::vector<std::string>& secrets) {
     for (const std::string& line : transcript.lines) {
@@ -138,7 +105,7 @@ TEST_P(LogRedactionTest, NoPersonalDataInLogsOrErrors) {
     }
 
     EXPECT_FALSE(m_transcript.lines.empty());
-    expectNoSecrets(m_transcript, secretsOf(name));
+    expectNoSecrets(m_transcript, test::personaSecrets(name));
 }
 
 INSTANTIATE_TEST_SUITE_P(Profiles, LogRedactionTest,
