@@ -1,7 +1,9 @@
 // cccd-kiosk: the one-stop-shop counter application. PC/SC by default; --emulated PERSONA reads
 // a build-time emulated card in process (F5 puts the card on the reader, F6 takes it off);
 // --emulator-control SOCKET does the same with F5/F6 for an emulated card served to pcscd by
-// cccd-emulator (scripts/kiosk-demo.sh); --verify-audit FILE checks an audit log and exits.
+// cccd-emulator (scripts/kiosk-demo.sh); --verify-audit FILE checks an audit log's chain and exits
+// (it needs no key: the chain is plain SHA-256, the key only keys the ID hashes; see
+// kiosk/core/README.md).
 #include <CLI/CLI.hpp>
 #include <QApplication>
 #include <QDir>
@@ -46,6 +48,39 @@ Settings defaultSettings() {
     settings.counterId = "counter-1";
     settings.clerkId = "clerk-1";
     return settings;
+}
+
+// The audit key's default place: the app's own config folder (~/.config/cccd-kiosk/audit.key),
+// made owner-only, apart from the log and the output folder that clerks copy files from.
+std::filesystem::path defaultAuditKeyFile() {
+    std::filesystem::path folder =
+        QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation).toStdString();
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace, ec);
+    return folder / "audit.key";
+}
+
+// Earlier versions kept the key beside the log as `<log>.key`. Moving it, rather than making a
+// new one, keeps the ID hashes of old and new records comparable.
+void moveLegacyAuditKey(const std::filesystem::path& audit, const std::filesystem::path& key) {
+    std::filesystem::path legacy = audit.string() + ".key";
+    std::error_code ec;
+    if (legacy == key || std::filesystem::exists(key, ec) ||
+        !std::filesystem::is_regular_file(legacy, ec)) {
+        return;
+    }
+    std::filesystem::rename(legacy, key, ec);
+    if (ec && std::filesystem::copy_file(legacy, key, ec)) { // another file system
+        std::filesystem::permissions(
+            key, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+            std::filesystem::perm_options::replace, ec);
+        std::filesystem::remove(legacy, ec);
+    }
+    if (std::filesystem::exists(legacy, ec)) {
+        std::cerr << "cccd-kiosk: could not move the audit key away from the log\n";
+    }
 }
 
 std::unique_ptr<CardService> pcscService(const Settings& settings) {
@@ -118,7 +153,15 @@ int main(int argc, char** argv) {
         std::filesystem::path audit =
             auditFile.empty() ? std::filesystem::path(settings.outputFolder) / "audit.jsonl"
                               : std::filesystem::path(auditFile);
-        AuditLog log(audit, AuditLog::loadOrCreateKey(audit.string() + ".key"));
+        if (settings.auditKeyFile.empty()) {
+            settings.auditKeyFile = defaultAuditKeyFile().string();
+        }
+        moveLegacyAuditKey(audit, settings.auditKeyFile);
+        if (std::filesystem::path(settings.auditKeyFile).parent_path() == audit.parent_path()) {
+            std::cerr << "cccd-kiosk: the audit key is in the audit log's folder; whoever can "
+                         "read the log can then recover the ID numbers in it\n";
+        }
+        AuditLog log(audit, AuditLog::loadOrCreateKey(settings.auditKeyFile));
         SystemClock clock;
 
         std::unique_ptr<CardService> cards;

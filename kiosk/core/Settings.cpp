@@ -47,6 +47,14 @@ bool isFolder(const std::string& path) {
     return !path.empty() && std::filesystem::is_directory(path, ec);
 }
 
+// The folder a file is (or will be) created in exists; the key file itself may not yet.
+bool isFolderOf(const std::string& file) {
+    std::error_code ec;
+    std::filesystem::path absolute = std::filesystem::absolute(file, ec);
+    return !ec && absolute.has_filename() &&
+           std::filesystem::is_directory(absolute.parent_path(), ec);
+}
+
 template <typename T>
 void take(const nlohmann::json& json, const char* key, T& out,
           std::vector<SettingsProblem>& problems) {
@@ -103,6 +111,7 @@ nlohmann::json Settings::toJson() const {
         {"language", std::string(languageCode(language))},
         {"idle_timeout_s", idleTimeout.count()},
         {"read_timeout_s", readTimeout.count()},
+        {"audit_key_file", auditKeyFile},
     };
     if (adminPin.isSet()) {
         out["admin_pin"] = adminPin.toJson();
@@ -136,6 +145,7 @@ Settings Settings::fromJson(const nlohmann::json& json) {
     take(json, "read_timeout_s", read, problems);
     out.idleTimeout = std::chrono::seconds(idle);
     out.readTimeout = std::chrono::seconds(read);
+    take(json, "audit_key_file", out.auditKeyFile, problems);
     if (json.contains("admin_pin")) {
         try {
             out.adminPin = AdminPin::fromJson(json["admin_pin"]);
@@ -218,6 +228,9 @@ std::vector<SettingsProblem> Settings::validate() const {
     }
     if (readTimeout.count() < MinReadSeconds || readTimeout.count() > MaxReadSeconds) {
         out.push_back({"read_timeout_s", SettingsProblemKind::OutOfRange});
+    }
+    if (!auditKeyFile.empty() && !isFolderOf(auditKeyFile)) {
+        out.push_back({"audit_key_file", SettingsProblemKind::NotAFolder});
     }
     if (!adminPin.isSet()) {
         out.push_back({"admin_pin", SettingsProblemKind::NoAdminPin});

@@ -17,7 +17,7 @@ enum class SettingsProblemKind {
     Missing,       ///< a required member is absent
     WrongType,     ///< e.g. text where a number belongs
     OutOfRange,    ///< a number outside its bounds
-    NotAFolder,    ///< a folder that does not exist
+    NotAFolder,    ///< a folder that does not exist (or a file's folder, for a file to create)
     FileNotFound,  ///< a trust store file that does not exist
     NotAnEndpoint, ///< not http(s), or plain http to another machine
     NotAnId,       ///< a counter or clerk id with other than letters, digits, '.', '_', '-'
@@ -61,6 +61,9 @@ struct Settings {
     std::chrono::seconds idleTimeout{60};
     std::chrono::seconds readTimeout{15};
     AdminPin adminPin;
+    /// The audit log's key for the ID hashes (AuditLog::loadOrCreateKey); empty: the app's
+    /// default, in its own config folder. Kept away from the log: see kiosk/core/README.md.
+    std::string auditKeyFile;
 
     /// Reads the file; members it lacks keep their defaults. Throws Error(Io) when it cannot be
     /// read, SettingsError(MalformedData) when it is not JSON or a member has the wrong type.

@@ -1,74 +1,157 @@
 #include "kiosk/ui/AdminScreen.h"
 
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
+#include <type_traits>
+
+#include "base/SecureBytes.h"
 
 namespace cccd::kiosk::ui {
 
+namespace {
+
+// The lengths AdminPin accepts.
+constexpr int MinPinDigits = 4;
+constexpr int MaxPinDigits = 12;
+
+// "0:45", "59:30": short, and the same in both languages.
+QString minutesAndSeconds(std::chrono::seconds left) {
+    auto seconds = static_cast<int>(left.count());
+    return QString("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QChar('0'));
+}
+
+} // namespace
+
 AdminScreen::AdminScreen(KioskContext& context, QWidget* parent)
     : Screen(context, parent), m_pages(new QStackedLayout), m_pinTitle(new QLabel(this)),
-      m_pin(new QLineEdit(this)), m_unlock(new QPushButton(this)), m_pinProblem(new QLabel(this)),
+      m_pin(new QLineEdit(this)), m_pinProblem(new QLabel(this)), m_pinErase(new QPushButton(this)),
+      m_pinClear(new QPushButton(this)), m_unlock(new QPushButton(this)),
       m_reader(new QLineEdit(this)), m_counter(new QLineEdit(this)), m_clerk(new QLineEdit(this)),
       m_forms(new QLineEdit(this)), m_output(new QLineEdit(this)), m_endpoint(new QLineEdit(this)),
-      m_idle(new QSpinBox(this)), m_language(new QComboBox(this)), m_status(new QLabel(this)),
-      m_save(new QPushButton(this)), m_close(new QPushButton(this)) {
+      m_idle(new QSpinBox(this)), m_language(new QComboBox(this)), m_auditKey(new QLineEdit(this)),
+      m_status(new QLabel(this)), m_save(new QPushButton(this)), m_close(new QPushButton(this)) {
     setObjectName("admin");
-    m_pinTitle->setProperty("role", "headline");
-    m_pin->setObjectName("adminPin");
-    m_pin->setEchoMode(QLineEdit::Password);
-    m_pin->setInputMethodHints(Qt::ImhDigitsOnly);
-    m_unlock->setObjectName("adminUnlock");
-    m_pinProblem->setProperty("role", "problem");
-    m_idle->setRange(10, 3600);
-    m_language->addItems({"Tiếng Việt", "English"});
-    m_save->setObjectName("adminSave");
+    m_pages->addWidget(buildPinPage());
+    m_pages->addWidget(buildSettingsPage());
     m_close->setObjectName("adminClose");
-    m_status->setWordWrap(true);
-
-    auto* pinPage = new QWidget(this);
-    auto* pinLayout = new QVBoxLayout(pinPage);
-    pinLayout->addStretch();
-    pinLayout->addWidget(m_pinTitle, 0, Qt::AlignCenter);
-    pinLayout->addWidget(m_pin, 0, Qt::AlignCenter);
-    pinLayout->addWidget(m_unlock, 0, Qt::AlignCenter);
-    pinLayout->addWidget(m_pinProblem, 0, Qt::AlignCenter);
-    pinLayout->addStretch();
-
-    auto* settingsPage = new QWidget(this);
-    auto* rows = new QFormLayout;
-    QWidget* inputs[] = {m_reader, m_counter,  m_clerk, m_forms,
-                         m_output, m_endpoint, m_idle,  m_language};
-    for (std::size_t i = 0; i < std::size(inputs); ++i) {
-        m_labels[i] = new QLabel(settingsPage);
-        rows->addRow(m_labels[i], inputs[i]);
-    }
-    auto* settingsLayout = new QVBoxLayout(settingsPage);
-    settingsLayout->addLayout(rows);
-    settingsLayout->addWidget(m_status);
-    settingsLayout->addStretch();
-    auto* buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(m_save);
-    settingsLayout->addLayout(buttons);
-
-    m_pages->addWidget(pinPage);
-    m_pages->addWidget(settingsPage);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(m_pages, 1);
     layout->addWidget(m_close, 0, Qt::AlignLeft);
-    connect(m_unlock, &QPushButton::clicked, this, [this] { unlock(); });
-    connect(m_pin, &QLineEdit::returnPressed, this, [this] { unlock(); });
-    connect(m_save, &QPushButton::clicked, this, [this] { save(); });
     connect(m_close, &QPushButton::clicked, this, [this] {
         clear();
         emit closed();
     });
+    // While locked, the time left counts down once a second.
+    m_lockoutTick.setInterval(1000);
+    connect(&m_lockoutTick, &QTimer::timeout, this, [this] { showPinState(); });
     retranslate();
+}
+
+QWidget* AdminScreen::buildPinPage() {
+    auto* page = new QWidget(this);
+    m_pinTitle->setProperty("role", "headline");
+    m_pinTitle->setAlignment(Qt::AlignCenter);
+    // Shown as dots only; typed on the keypad below, never by a keyboard.
+    m_pin->setObjectName("adminPin");
+    m_pin->setEchoMode(QLineEdit::Password);
+    m_pin->setReadOnly(true);
+    m_pin->setFocusPolicy(Qt::NoFocus);
+    m_pin->setAlignment(Qt::AlignCenter);
+    m_pin->setMaxLength(MaxPinDigits);
+    m_pin->setProperty("role", "keypadDisplay");
+    m_pin->setMaximumWidth(520);
+    m_pinProblem->setObjectName("adminPinProblem");
+    m_pinProblem->setProperty("role", "problem");
+    m_pinProblem->setAlignment(Qt::AlignCenter);
+    m_pinProblem->setWordWrap(true);
+    m_unlock->setObjectName("adminUnlock");
+    m_unlock->setProperty("role", "primary");
+    m_unlock->setMinimumWidth(240);
+
+    // The key screen's layout: 1-9 in rows, then clear, 0, erase.
+    auto* pad = new QGridLayout;
+    for (int digit = 1; digit <= 10; ++digit) {
+        QString text = QString::number(digit % 10);
+        auto* button = new QPushButton(text, page);
+        button->setObjectName("pinKey_" + text);
+        button->setProperty("role", "keypad");
+        connect(button, &QPushButton::clicked, this, [this, text] { press(text); });
+        int index = digit == 10 ? 10 : digit - 1;
+        pad->addWidget(button, index / 3, index % 3);
+        m_pinKeys.push_back(button);
+    }
+    m_pinErase->setObjectName("pinErase");
+    m_pinClear->setObjectName("pinClear");
+    for (QPushButton* button : {m_pinErase, m_pinClear}) {
+        button->setProperty("role", "keypadAction");
+        m_pinKeys.push_back(button);
+    }
+    for (QPushButton* button : m_pinKeys) {
+        button->setFocusPolicy(Qt::NoFocus);
+    }
+    pad->addWidget(m_pinClear, 3, 0);
+    pad->addWidget(m_pinErase, 3, 2);
+    connect(m_pinErase, &QPushButton::clicked, this, [this] {
+        m_pin->backspace();
+        showPinState();
+    });
+    connect(m_pinClear, &QPushButton::clicked, this, [this] {
+        forgetPin();
+        showPinState();
+    });
+    connect(m_unlock, &QPushButton::clicked, this, [this] { unlock(); });
+
+    auto* padBox = new QWidget(page);
+    padBox->setLayout(pad);
+    padBox->setMaximumWidth(520);
+    auto* layout = new QVBoxLayout(page);
+    layout->addWidget(m_pinTitle);
+    layout->addWidget(m_pin, 0, Qt::AlignHCenter);
+    layout->addWidget(m_pinProblem);
+    layout->addWidget(padBox, 1, Qt::AlignHCenter);
+    layout->addWidget(m_unlock, 0, Qt::AlignHCenter);
+    return page;
+}
+
+QWidget* AdminScreen::buildSettingsPage() {
+    auto* page = new QWidget(this);
+    m_idle->setRange(10, 3600);
+    m_language->addItems({"Tiếng Việt", "English"});
+    // Where the key lives is for whoever installs the kiosk, in the settings file, not for the
+    // touch screen: shown so that it can be checked.
+    m_auditKey->setObjectName("adminAuditKeyFile");
+    m_auditKey->setReadOnly(true);
+    m_auditKey->setFocusPolicy(Qt::NoFocus);
+    m_auditKey->setProperty("role", "shownOnly");
+    m_status->setWordWrap(true);
+    m_save->setObjectName("adminSave");
+
+    auto* rows = new QFormLayout;
+    QWidget* inputs[] = {m_reader,   m_counter, m_clerk,    m_forms,   m_output,
+                         m_endpoint, m_idle,    m_language, m_auditKey};
+    static_assert(std::size(inputs) == std::extent_v<decltype(m_labels)>);
+    for (std::size_t i = 0; i < std::size(inputs); ++i) {
+        m_labels[i] = new QLabel(page);
+        rows->addRow(m_labels[i], inputs[i]);
+    }
+    auto* layout = new QVBoxLayout(page);
+    layout->addLayout(rows);
+    layout->addWidget(m_status);
+    layout->addStretch();
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_save);
+    layout->addLayout(buttons);
+    connect(m_save, &QPushButton::clicked, this, [this] { save(); });
+    return page;
 }
 
 void AdminScreen::retranslate() {
     m_pinTitle->setText(tr("Nhập mã PIN quản trị"));
+    m_pinErase->setText(tr("⌫ Xóa"));
+    m_pinClear->setText(tr("Xóa hết"));
     m_unlock->setText(tr("Mở"));
     const QString labels[] = {tr("Đầu đọc (trống: đầu đọc đầu tiên có thẻ)"),
                               tr("Mã quầy"),
@@ -77,26 +160,78 @@ void AdminScreen::retranslate() {
                               tr("Thư mục xuất"),
                               tr("Địa chỉ gửi (HTTP)"),
                               tr("Thời gian chờ (giây)"),
-                              tr("Ngôn ngữ")};
+                              tr("Ngôn ngữ"),
+                              tr("Tệp khóa nhật ký (chỉ xem)")};
     for (std::size_t i = 0; i < std::size(labels); ++i) {
         m_labels[i]->setText(labels[i]);
     }
+    m_auditKey->setPlaceholderText(tr("mặc định: thư mục cấu hình của ứng dụng"));
     m_save->setText(tr("Lưu cài đặt"));
     m_close->setText(tr("◀ Quay lại"));
+    showPinState();
+}
+
+void AdminScreen::refresh() {
+    showPinState();
+}
+
+void AdminScreen::press(const QString& digit) {
+    if (m_pin->text().size() < MaxPinDigits) {
+        m_pin->setText(m_pin->text() + digit);
+    }
+    showPinState();
+}
+
+void AdminScreen::forgetPin() {
+    m_pin->clear();
+}
+
+// The keypad as the guard allows: locked, it shows the time left and takes no digits.
+void AdminScreen::showPinState() {
+    const AdminPinGuard& guard = m_context.adminPinGuard;
+    bool locked = guard.lockedOut();
+    for (QPushButton* key : m_pinKeys) {
+        key->setEnabled(!locked);
+    }
+    m_unlock->setEnabled(!locked && m_pin->text().size() >= MinPinDigits);
+    if (locked) {
+        forgetPin();
+        m_wrongPin = false;
+        m_pinProblem->setText(tr("Đã nhập sai mã PIN %1 lần liên tiếp. Thử lại sau %2.")
+                                  .arg(AdminPinGuard::AttemptsBeforeLockout)
+                                  .arg(minutesAndSeconds(guard.lockoutRemaining())));
+        if (!m_lockoutTick.isActive()) {
+            m_lockoutTick.start();
+        }
+        return;
+    }
+    m_lockoutTick.stop();
+    if (m_wrongPin) {
+        m_pinProblem->setText(
+            tr("Mã PIN không đúng. Còn %n lần thử.", nullptr, guard.attemptsLeft()));
+    } else {
+        m_pinProblem->clear();
+    }
 }
 
 void AdminScreen::unlock() {
     std::string pin = m_pin->text().toStdString();
-    bool ok = m_context.settings.adminPin.matches(pin);
-    std::fill(pin.begin(), pin.end(), '\0');
-    m_pin->clear();
-    if (!ok) {
-        m_pinProblem->setText(tr("Mã PIN không đúng."));
-        return;
+    forgetPin();
+    PinAttemptResult result = m_context.adminPinGuard.attempt(m_context.settings.adminPin, pin);
+    wipe(pin);
+    m_wrongPin = false;
+    switch (result) {
+    case PinAttemptResult::Accepted:
+        load();
+        m_pages->setCurrentIndex(1);
+        break;
+    case PinAttemptResult::Rejected:
+        m_wrongPin = true;
+        break;
+    case PinAttemptResult::LockedOut:
+        break;
     }
-    m_pinProblem->clear();
-    load();
-    m_pages->setCurrentIndex(1);
+    showPinState();
 }
 
 void AdminScreen::load() {
@@ -109,6 +244,7 @@ void AdminScreen::load() {
     m_endpoint->setText(qstr(s.endpointUrl));
     m_idle->setValue(static_cast<int>(s.idleTimeout.count()));
     m_language->setCurrentIndex(s.language == Language::English ? 1 : 0);
+    m_auditKey->setText(qstr(s.auditKeyFile));
     m_status->clear();
 }
 
@@ -145,8 +281,10 @@ void AdminScreen::save() {
 }
 
 void AdminScreen::clear() {
-    m_pin->clear();
+    forgetPin();
+    m_wrongPin = false;
     m_pinProblem->clear();
+    m_lockoutTick.stop();
     m_pages->setCurrentIndex(0);
 }
 

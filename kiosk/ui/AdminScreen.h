@@ -6,17 +6,21 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedLayout>
+#include <QTimer>
+#include <vector>
 
 #include "kiosk/ui/Screen.h"
 
 namespace cccd::kiosk::ui {
 
-/// The settings, behind the admin PIN (AdminPin::matches).
+/// The settings, behind the admin PIN: typed on an on-screen keypad (the kiosk has no keyboard)
+/// and checked through the kiosk's AdminPinGuard, which locks the keypad after wrong PINs.
 class AdminScreen : public Screen {
     Q_OBJECT
 public:
     AdminScreen(KioskContext& context, QWidget* parent);
     void retranslate() override;
+    void refresh() override;
     void clear() override;
 
 signals:
@@ -24,6 +28,11 @@ signals:
     void saved();
 
 private:
+    QWidget* buildPinPage();
+    QWidget* buildSettingsPage();
+    void press(const QString& digit);
+    void forgetPin();
+    void showPinState();
     void unlock();
     void load();
     void save();
@@ -31,9 +40,14 @@ private:
     QStackedLayout* m_pages;
     QLabel* m_pinTitle;
     QLineEdit* m_pin;
-    QPushButton* m_unlock;
     QLabel* m_pinProblem;
-    QLabel* m_labels[8];
+    std::vector<QPushButton*> m_pinKeys; ///< the ten digits, erase and clear
+    QPushButton* m_pinErase;
+    QPushButton* m_pinClear;
+    QPushButton* m_unlock;
+    QTimer m_lockoutTick;
+    bool m_wrongPin = false; ///< the last try was wrong (and did not lock)
+    QLabel* m_labels[9];
     QLineEdit* m_reader;
     QLineEdit* m_counter;
     QLineEdit* m_clerk;
@@ -42,6 +56,7 @@ private:
     QLineEdit* m_endpoint;
     QSpinBox* m_idle;
     QComboBox* m_language;
+    QLineEdit* m_auditKey;
     QLabel* m_status;
     QPushButton* m_save;
     QPushButton* m_close;

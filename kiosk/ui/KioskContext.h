@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "kiosk/core/AdminPinGuard.h"
 #include "kiosk/core/Settings.h"
 #include "kiosk/core/Workflow.h"
 
@@ -13,6 +14,7 @@ namespace cccd::kiosk::ui {
 struct KioskContext {
     Workflow& workflow;
     Settings& settings;
+    AdminPinGuard& adminPinGuard; ///< the PIN's lockout: outlives every visit to the admin screen
     std::filesystem::path settingsFile; ///< where the admin screen saves; empty: not saved
     std::filesystem::path auditFile;    ///< the statistics come from it; empty: none
     Language language = Language::Vietnamese;

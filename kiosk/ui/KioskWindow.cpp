@@ -41,8 +41,9 @@ KioskWindow::KioskWindow(CardService& cards, const FormCatalog& catalog, const C
                          std::filesystem::path auditFile, QWidget* parent)
     : QWidget(parent),
       m_workflow(std::make_unique<Workflow>(cards, catalog, clock, audit, configOf(settings))),
-      m_context(std::make_unique<KioskContext>(
-          KioskContext{*m_workflow, settings, std::move(settingsFile), std::move(auditFile)})),
+      m_adminPinGuard(clock),
+      m_context(std::make_unique<KioskContext>(KioskContext{
+          *m_workflow, settings, m_adminPinGuard, std::move(settingsFile), std::move(auditFile)})),
       m_appTitle(new QLabel(this)), m_readerStatus(new QLabel(this)),
       m_languageButton(new QPushButton(this)), m_statisticsButton(new QPushButton(this)),
       m_adminButton(new QPushButton(this)), m_stack(new QStackedWidget(this)) {
@@ -277,6 +278,7 @@ QPushButton[role="big"] { min-height: 110px; font-size: 26px; }
 QPushButton[role="header"] { min-height: 48px; font-size: 18px; }
 QLineEdit { min-height: 48px; padding: 0 10px; font-size: 22px; }
 QLineEdit[role="chip"] { background: #eef3f7; color: #0b3c66; border: 1px dashed #7da3c4; }
+QLineEdit[role="shownOnly"] { background: #eceff1; color: #37474f; border: 1px solid #cfd8dc; }
 QLineEdit[role="keypadDisplay"] { font-size: 40px; min-height: 70px; letter-spacing: 4px; }
 QListWidget[role="catalog"] { font-size: 22px; }
 QGroupBox { font-weight: bold; margin-top: 22px; padding-top: 14px; }

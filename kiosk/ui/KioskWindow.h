@@ -67,6 +67,7 @@ private:
     void onCardEvent(const CardEvent& event);
 
     std::unique_ptr<Workflow> m_workflow;
+    AdminPinGuard m_adminPinGuard;
     std::unique_ptr<KioskContext> m_context;
     CardEventQueue m_events;
     QTimer m_timer;

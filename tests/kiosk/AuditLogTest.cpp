@@ -182,3 +182,33 @@ TEST(AuditLogTest, KeyFileIsCreatedOwnerOnlyAndReused) {
     EXPECT_EQ(Bytes(first.view().begin(), first.view().end()),
               Bytes(again.view().begin(), again.view().end()));
 }
+
+TEST(AuditLogTest, KeyFileIsOwnerOnlyWhateverTheUmask) {
+    fs::path dir = scratch();
+    ::mode_t previous = ::umask(0);
+    SecureBytes key = AuditLog::loadOrCreateKey(dir / "audit.key");
+    ::umask(previous);
+    EXPECT_EQ(key.size(), 32u);
+
+    struct stat info {};
+
+    ASSERT_EQ(::stat((dir / "audit.key").c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+}
+
+TEST(AuditLogTest, UnusableKeyFilesAreTypedErrors) {
+    fs::path dir = scratch();
+    try {
+        (void)AuditLog::loadOrCreateKey(dir / "absent-folder" / "audit.key");
+        FAIL() << "expected an Error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::Io);
+    }
+    std::ofstream(dir / "short.key") << "too short";
+    try {
+        (void)AuditLog::loadOrCreateKey(dir / "short.key");
+        FAIL() << "expected an Error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::MalformedData);
+    }
+}

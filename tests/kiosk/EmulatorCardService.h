@@ -6,6 +6,7 @@
 #include <deque>
 
 #include "KioskTestSupport.h"
+#include "ManualClock.h"
 #include "kiosk/core/CardService.h"
 #include "kiosk/core/Workflow.h"
 
@@ -69,19 +70,6 @@ private:
     emulator::EmulatorChannel m_card;
     verify::TrustStore m_trustStore;
     std::deque<kiosk::CardEvent> m_events;
-};
-
-/// A clock the test moves by hand.
-class ManualClock : public kiosk::Clock {
-public:
-    explicit ManualClock(std::chrono::system_clock::time_point start) : m_now(start) {}
-
-    [[nodiscard]] std::chrono::system_clock::time_point now() const override { return m_now; }
-
-    void advance(std::chrono::seconds by) { m_now += by; }
-
-private:
-    std::chrono::system_clock::time_point m_now;
 };
 
 /// 00:00 UTC of an ISO 8601 date ("2026-12-04").

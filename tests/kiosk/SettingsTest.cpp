@@ -55,6 +55,8 @@ TEST_F(SettingsTest, RoundTripsThroughItsFileWithOwnerOnlyAccess) {
     s.language = Language::English;
     s.idleTimeout = std::chrono::seconds(90);
     s.cameraIndex = 2;
+    s.auditKeyFile = (m_dir / "config" / "audit.key").string();
+    std::filesystem::create_directories(m_dir / "config");
     EXPECT_TRUE(s.validate().empty());
     s.save(m_dir / "s.json");
 
@@ -67,6 +69,7 @@ TEST_F(SettingsTest, RoundTripsThroughItsFileWithOwnerOnlyAccess) {
     EXPECT_EQ(back.toJson(), s.toJson());
     EXPECT_EQ(back.language, Language::English);
     EXPECT_EQ(back.idleTimeout, std::chrono::seconds(90));
+    EXPECT_EQ(back.auditKeyFile, s.auditKeyFile);
     EXPECT_TRUE(back.adminPin.matches("246810"));
     EXPECT_FALSE(back.adminPin.matches("246811"));
 }
@@ -89,13 +92,14 @@ TEST_F(SettingsTest, DefaultsWhereTheFileIsSilent) {
     Settings s = Settings::load(m_dir / "s.json");
     EXPECT_EQ(s.idleTimeout, std::chrono::seconds(60));
     EXPECT_EQ(s.language, Language::Vietnamese);
+    EXPECT_EQ(s.auditKeyFile, "") << "the app's own config folder";
     EXPECT_TRUE(has(s.validate(), "admin_pin", SettingsProblemKind::NoAdminPin));
     EXPECT_TRUE(has(s.validate(), "counter_id", SettingsProblemKind::NotAnId));
 }
 
 TEST_F(SettingsTest, WrongTypesAreTypedErrorsNamingEachKey) {
     write(R"({"idle_timeout_s": "sixty", "camera_index": 1.5e99, "language": "fr",
-              "admin_pin": {"salt": "00"}})");
+              "admin_pin": {"salt": "00"}, "audit_key_file": 7})");
     try {
         (void)Settings::load(m_dir / "s.json");
         FAIL() << "expected a SettingsError";
@@ -104,6 +108,7 @@ TEST_F(SettingsTest, WrongTypesAreTypedErrorsNamingEachKey) {
         EXPECT_TRUE(has(e.problems(), "idle_timeout_s", SettingsProblemKind::WrongType));
         EXPECT_TRUE(has(e.problems(), "language", SettingsProblemKind::NotALanguage));
         EXPECT_TRUE(has(e.problems(), "admin_pin", SettingsProblemKind::WrongType));
+        EXPECT_TRUE(has(e.problems(), "audit_key_file", SettingsProblemKind::WrongType));
     }
     write("{not json");
     EXPECT_THROW((void)Settings::load(m_dir / "s.json"), SettingsError);
@@ -124,6 +129,7 @@ TEST_F(SettingsTest, ValidationNamesEveryProblem) {
     s.idleTimeout = std::chrono::seconds(5);
     s.readTimeout = std::chrono::seconds(0);
     s.cameraIndex = -1;
+    s.auditKeyFile = (m_dir / "nowhere" / "audit.key").string();
     std::vector<SettingsProblem> p = s.validate();
     EXPECT_TRUE(has(p, "trust_store", SettingsProblemKind::FileNotFound));
     EXPECT_TRUE(has(p, "output_folder", SettingsProblemKind::NotAFolder));
@@ -132,11 +138,17 @@ TEST_F(SettingsTest, ValidationNamesEveryProblem) {
     EXPECT_TRUE(has(p, "idle_timeout_s", SettingsProblemKind::OutOfRange));
     EXPECT_TRUE(has(p, "read_timeout_s", SettingsProblemKind::OutOfRange));
     EXPECT_TRUE(has(p, "camera_index", SettingsProblemKind::OutOfRange));
-    EXPECT_EQ(p.size(), 7u);
+    EXPECT_TRUE(has(p, "audit_key_file", SettingsProblemKind::NotAFolder));
+    EXPECT_EQ(p.size(), 8u);
 
     s = valid();
     s.endpointUrl = "http://127.0.0.1:8080/forms";
     EXPECT_TRUE(s.validate().empty()) << "plain http only to this machine";
+    s.auditKeyFile = (m_dir / "audit.key").string();
+    EXPECT_TRUE(s.validate().empty()) << "the key file itself is created on first use";
+    s.auditKeyFile = m_dir.string() + "/";
+    EXPECT_TRUE(has(s.validate(), "audit_key_file", SettingsProblemKind::NotAFolder))
+        << "a folder, not a file in it";
     EXPECT_EQ(settingsProblemName(SettingsProblemKind::NotAFolder), "not_a_folder");
 }
 

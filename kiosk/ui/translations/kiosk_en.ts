@@ -51,9 +51,32 @@
         <source>◀ Quay lại</source>
         <translation>◀ Back</translation>
     </message>
+    <message numerus="yes">
+        <source>Mã PIN không đúng. Còn %n lần thử.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n try left.</numerusform>
+            <numerusform>Wrong PIN. %n tries left.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Mã PIN không đúng.</source>
-        <translation>Wrong PIN.</translation>
+        <source>Đã nhập sai mã PIN %1 lần liên tiếp. Thử lại sau %2.</source>
+        <translation>Wrong PIN %1 times in a row. Try again in %2.</translation>
+    </message>
+    <message>
+        <source>⌫ Xóa</source>
+        <translation>⌫ Delete</translation>
+    </message>
+    <message>
+        <source>Xóa hết</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Tệp khóa nhật ký (chỉ xem)</source>
+        <translation>Audit log key file (read-only)</translation>
+    </message>
+    <message>
+        <source>mặc định: thư mục cấu hình của ứng dụng</source>
+        <translation>default: the app's config folder</translation>
     </message>
     <message>
         <source>Cài đặt chưa hợp lệ: %1</source>

@@ -21,6 +21,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../ManualClock.h"
 #include "kiosk/app/EmulatedCardService.h"
 #include "kiosk/core/AuditLog.h"
 #include "kiosk/core/FormCatalog.h"
@@ -83,19 +84,6 @@ QStringList textsOf(const QWidget& root) {
     }
     return texts;
 }
-
-/// The system's time plus whatever the test skips ahead (the idle timeout without the wait).
-class SkippableClock : public Clock {
-public:
-    [[nodiscard]] std::chrono::system_clock::time_point now() const override {
-        return std::chrono::system_clock::now() + m_skipped;
-    }
-
-    void skip(std::chrono::seconds by) { m_skipped += by; }
-
-private:
-    std::chrono::seconds m_skipped{0};
-};
 
 class KioskUiTest : public ::testing::TestWithParam<QSize> {
 protected:
@@ -181,6 +169,13 @@ protected:
         }
     }
 
+    /// The admin PIN, tapped on the admin screen's keypad.
+    void typePin(const std::string& pin) {
+        for (char digit : pin) {
+            click(("pinKey_" + std::string(1, digit)).c_str());
+        }
+    }
+
     void typeInto(const char* name, const QString& text) {
         auto* edit = child<QLineEdit>(name);
         ASSERT_NE(edit, nullptr);
@@ -236,7 +231,8 @@ protected:
     std::filesystem::path m_shots;
     Settings m_settings;
     FormCatalog m_catalog = FormCatalog::load(test::sourceDir() / "kiosk/forms");
-    SkippableClock m_clock;
+    // Now, but moved by hand: the idle timeout and the admin PIN's lockout pass without waiting.
+    kiosktest::ManualClock m_clock{std::chrono::system_clock::now()};
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<EmulatedCardService> m_cards;
     std::unique_ptr<ui::KioskWindow> m_window;
@@ -370,15 +366,33 @@ TEST_P(KioskUiTest, StatisticsAdminAndEnglish) {
     shot("13-statistics");
     click("statisticsClose");
 
+    m_settings.auditKeyFile = "/var/lib/cccd-kiosk/audit.key";
     click("adminButton");
     EXPECT_EQ(m_window->currentScreen()->objectName(), "admin");
+    auto* pin = child<QLineEdit>("adminPin");
+    ASSERT_NE(pin, nullptr);
+    EXPECT_FALSE(child<QPushButton>("adminUnlock")->isEnabled()) << "no PIN typed yet";
+    typePin("246");
+    click("pinErase");
+    EXPECT_EQ(pin->text(), "24");
+    click("pinClear");
+    EXPECT_EQ(pin->text(), "");
+    typePin("11");
+    EXPECT_EQ(pin->echoMode(), QLineEdit::Password);
+    EXPECT_FALSE(pin->displayText().contains("1")) << "the PIN is masked";
     shot("14-admin-pin");
-    typeInto("adminPin", "1111");
+    typePin("11");
     click("adminUnlock");
     EXPECT_FALSE(child<QPushButton>("adminSave")->isVisible());
-    typeInto("adminPin", "2468");
+    EXPECT_EQ(pin->text(), "") << "a tried PIN is not kept";
+    EXPECT_TRUE(child<QLabel>("adminPinProblem")->text().contains("Còn 4 lần thử"));
+    typePin("2468");
     click("adminUnlock");
     EXPECT_TRUE(child<QPushButton>("adminSave")->isVisible());
+    auto* auditKey = child<QLineEdit>("adminAuditKeyFile");
+    ASSERT_NE(auditKey, nullptr);
+    EXPECT_EQ(auditKey->text().toStdString(), m_settings.auditKeyFile);
+    EXPECT_TRUE(auditKey->isReadOnly());
     shot("15-admin-settings");
     click("adminClose");
 
@@ -388,6 +402,36 @@ TEST_P(KioskUiTest, StatisticsAdminAndEnglish) {
     shot("16-waiting-en");
     click("languageButton");
     EXPECT_EQ(child<QPushButton>("statisticsButton")->text(), "Thống kê");
+}
+
+TEST_P(KioskUiTest, FiveWrongAdminPinsLockTheKeypad) {
+    auto tryPin = [this](const std::string& pin) {
+        typePin(pin);
+        click("adminUnlock");
+    };
+    click("adminButton");
+    for (int i = 0; i < 4; ++i) {
+        tryPin("1357");
+    }
+    auto* problem = child<QLabel>("adminPinProblem");
+    EXPECT_TRUE(problem->text().contains("Còn 1 lần thử")) << problem->text().toStdString();
+    tryPin("1357");
+    EXPECT_FALSE(child<QPushButton>("pinKey_2")->isEnabled());
+    EXPECT_FALSE(child<QPushButton>("adminUnlock")->isEnabled());
+    EXPECT_TRUE(problem->text().contains("1:00")) << problem->text().toStdString();
+    shot("14b-admin-locked");
+
+    // Closing and reopening the screen does not lift the lockout; the time does.
+    click("adminClose");
+    click("adminButton");
+    EXPECT_FALSE(child<QPushButton>("pinKey_2")->isEnabled());
+    m_clock.advance(std::chrono::seconds(30));
+    ASSERT_TRUE(waitFor([problem] { return problem->text().contains("0:30"); }));
+    m_clock.advance(std::chrono::seconds(30));
+    ASSERT_TRUE(waitFor([this] { return child<QPushButton>("pinKey_2")->isEnabled(); }));
+    EXPECT_EQ(problem->text(), "");
+    tryPin("2468");
+    EXPECT_TRUE(child<QPushButton>("adminSave")->isVisible());
 }
 
 /// What the card's QR holds (cccd.md §4.1: 7 fields, dates as ddmmyyyy), from the persona.
@@ -504,11 +548,11 @@ TEST_P(KioskUiTest, IdleTimeoutEndsTheSessionAndWipesEveryWidget) {
     EXPECT_TRUE(
         textsOf(*m_window).contains(QString::fromStdString(who["fullName"].get<std::string>())));
     // The citizen walked away with the card still on the reader; nobody touches the screen.
-    m_clock.skip(m_settings.idleTimeout - std::chrono::seconds(5));
+    m_clock.advance(m_settings.idleTimeout - std::chrono::seconds(5));
     settle();
     QApplication::processEvents(QEventLoop::AllEvents, 200);
     EXPECT_EQ(m_window->workflow().step(), WorkflowStep::Verified) << "ended before the timeout";
-    m_clock.skip(std::chrono::seconds(6));
+    m_clock.advance(std::chrono::seconds(6));
     ASSERT_TRUE(reach(WorkflowStep::WaitingForCard));
     expectNoPersonalData(who);
     // The session is in the audit log, ended without a finish.
