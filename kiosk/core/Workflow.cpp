@@ -84,8 +84,10 @@ bool Workflow::provideIdNumber(std::string_view idNumber) {
     return giveKey(std::move(key), std::string(idNumber));
 }
 
-bool Workflow::provideMrz(const mrz::MrzKey& key) {
-    return giveKey(reader::AccessKey::fromMrz(key), {});
+bool Workflow::provideMrz(const mrz::MrzKey& key, std::vector<mrz::MrzKey> bacAlternatives) {
+    reader::AccessKey access = reader::AccessKey::fromMrz(key);
+    access.bacCandidates = std::move(bacAlternatives);
+    return giveKey(std::move(access), {});
 }
 
 void Workflow::proceed() {

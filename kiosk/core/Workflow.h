@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/core/CardService.h"
 #include "kiosk/core/workflow/WorkflowContext.h"
@@ -36,8 +37,9 @@ public:
     bool provideQr(const qr::QrPayload& payload);
     /// The 12-digit ID typed on the keypad; throws Error(InvalidArgument) unless 12 digits.
     bool provideIdNumber(std::string_view idNumber);
-    /// Document number and dates, the last resort.
-    bool provideMrz(const mrz::MrzKey& key);
+    /// Document number and dates, the last resort. `bacAlternatives`: other keys BAC may try
+    /// after `key` (a card without expiry prints `991231` or `<<<<<<`, cccd.md §2.5).
+    bool provideMrz(const mrz::MrzKey& key, std::vector<mrz::MrzKey> bacAlternatives = {});
 
     void proceed();
     /// Opens the form with this id; false when it is unknown or the step is not the catalog.

@@ -187,6 +187,13 @@ void KioskWindow::showAdmin() {
     refresh();
 }
 
+#ifdef CCCD_KIOSK_HAVE_CAMERA
+void KioskWindow::setFrameSourceFactory(FrameSourceFactory factory) {
+    static_cast<KeyScreen*>(m_screens.at(WorkflowStep::ObtainingKey))
+        ->setFrameSourceFactory(std::move(factory));
+}
+#endif
+
 void KioskWindow::refresh() {
     QString status;
     const char* tone = "good";
@@ -280,6 +287,10 @@ QLineEdit { min-height: 48px; padding: 0 10px; font-size: 22px; }
 QLineEdit[role="chip"] { background: #eef3f7; color: #0b3c66; border: 1px dashed #7da3c4; }
 QLineEdit[role="shownOnly"] { background: #eceff1; color: #37474f; border: 1px solid #cfd8dc; }
 QLineEdit[role="keypadDisplay"] { font-size: 40px; min-height: 70px; letter-spacing: 4px; }
+QLineEdit[role="mrzField"] { font-size: 34px; min-height: 70px; min-width: 280px;
+                             max-width: 300px; letter-spacing: 2px; }
+QLineEdit[role="mrzField"][active="true"] { border: 3px solid #0b6bbf; background: #f2f8fd; }
+QPushButton[role="choice"]:checked { background: #0b6bbf; color: white; font-weight: bold; }
 QListWidget[role="catalog"] { font-size: 22px; }
 QGroupBox { font-weight: bold; margin-top: 22px; padding-top: 14px; }
 QGroupBox::title { subcontrol-origin: margin; left: 12px; }

@@ -16,6 +16,10 @@
 #include "kiosk/ui/KioskContext.h"
 #include "qr/WedgeScanner.h"
 
+#ifdef CCCD_KIOSK_HAVE_CAMERA
+#include "kiosk/ui/CameraQrReader.h"
+#endif
+
 namespace cccd::kiosk::ui {
 
 class Screen;
@@ -56,6 +60,12 @@ public:
 
     void showStatistics();
     void showAdmin();
+
+#ifdef CCCD_KIOSK_HAVE_CAMERA
+    /// Where the key screen's camera frames come from; by default the camera of
+    /// Settings::cameraIndex. A test or a demo gives still images or a video file.
+    void setFrameSourceFactory(FrameSourceFactory factory);
+#endif
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

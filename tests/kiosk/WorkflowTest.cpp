@@ -178,6 +178,25 @@ TEST_F(WorkflowTest, WrongKeyThenTheRightOne) {
     EXPECT_EQ(m_workflow->step(), WorkflowStep::Verified);
 }
 
+// The last resort typed at the counter: the dates' first reading is wrong (a no-expiry guess),
+// the alternative given with it opens a BAC-only chip within the same tap.
+TEST_F(WorkflowTest, MrzKeyAlternativeOpensABacOnlyCard) {
+    open("bac-only");
+    auto yymmdd = [this](const char* key) {
+        std::string iso = m_persona[key].get<std::string>();
+        return iso.substr(2, 2) + iso.substr(5, 2) + iso.substr(8, 2);
+    };
+    std::string number = id().substr(3);
+    m_service->present();
+    m_service->deliverTo(*m_workflow);
+    ASSERT_EQ(m_workflow->step(), WorkflowStep::ObtainingKey);
+    ASSERT_TRUE(m_workflow->provideMrz(
+        mrz::MrzKey(number, yymmdd("dateOfBirth"), "991231"),
+        {mrz::MrzKey(number, yymmdd("dateOfBirth"), yymmdd("dateOfExpiry"))}));
+    m_service->deliverTo(*m_workflow);
+    EXPECT_EQ(m_workflow->step(), WorkflowStep::Verified);
+}
+
 TEST_F(WorkflowTest, UnknownCscaIsRejected) {
     open("vn-basic", false);
     presentAndRead();

@@ -251,20 +251,87 @@
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <source>⌫ Xóa</source>
-        <translation>⌫ Delete</translation>
-    </message>
-    <message>
-        <source>Xóa hết</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
         <source>Đọc thẻ</source>
         <translation>Read the card</translation>
     </message>
     <message>
         <source>Số định danh phải gồm đúng 12 chữ số.</source>
         <translation>The ID number must have exactly 12 digits.</translation>
+    </message>
+    <message>
+        <source>Nhập số thẻ (9 số sau chữ IDVNM ở mặt sau thẻ), ngày sinh và ngày hết hạn như in trên thẻ.</source>
+        <translation>Type the document number (the 9 digits after IDVNM on the back of the card), the date of birth and the date of expiry as printed on the card.</translation>
+    </message>
+    <message>
+        <source>← Nhập số định danh</source>
+        <translation>← Type the ID number</translation>
+    </message>
+    <message>
+        <source>Nhập số thẻ và ngày</source>
+        <translation>Type document number and dates</translation>
+    </message>
+    <message>
+        <source>Số thẻ hoặc ngày chưa đúng.</source>
+        <translation>The document number or a date is not right.</translation>
+    </message>
+    <message>
+        <source>nội dung mã</source>
+        <translation>its content</translation>
+    </message>
+    <message>
+        <source>số định danh</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>số CMND cũ</source>
+        <translation>old ID number</translation>
+    </message>
+    <message>
+        <source>họ và tên</source>
+        <translation>full name</translation>
+    </message>
+    <message>
+        <source>ngày sinh</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <source>giới tính</source>
+        <translation>sex</translation>
+    </message>
+    <message>
+        <source>nơi thường trú</source>
+        <translation>place of residence</translation>
+    </message>
+    <message>
+        <source>ngày cấp</source>
+        <translation>date of issue</translation>
+    </message>
+    <message>
+        <source>Mã QR này không phải của thẻ căn cước (sai %1)</source>
+        <translation>This QR code is not an ID card's (wrong %1)</translation>
+    </message>
+    <message>
+        <source>● Camera: đưa mã QR trên thẻ vào trước camera</source>
+        <translation>● Camera: hold the card's QR code in front of the camera</translation>
+    </message>
+    <message>
+        <source>Không có camera</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <source>Camera đã ngừng gửi hình</source>
+        <translation>The camera stopped sending pictures</translation>
+    </message>
+</context>
+<context>
+    <name>cccd::kiosk::ui::Keypad</name>
+    <message>
+        <source>⌫ Xóa</source>
+        <translation>⌫ Delete</translation>
+    </message>
+    <message>
+        <source>Xóa hết</source>
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
@@ -296,6 +363,53 @@
     <message>
         <source>● Đầu đọc sẵn sàng · chưa có thẻ</source>
         <translation>● Reader ready · no card</translation>
+    </message>
+</context>
+<context>
+    <name>cccd::kiosk::ui::MrzEntry</name>
+    <message>
+        <source>Số thẻ</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>9 số</source>
+        <translation>9 digits</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Có giá trị đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <source>Không thời hạn</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <source>Không có ngày này: nhập ngày, tháng, năm như in trên thẻ.</source>
+        <translation>No such day: type day, month and year as printed on the card.</translation>
+    </message>
+    <message>
+        <source>Ngày sinh không thể sau hôm nay.</source>
+        <translation>The date of birth cannot be after today.</translation>
+    </message>
+    <message>
+        <source>Năm sinh phải từ 1900 trở đi.</source>
+        <translation>The year of birth must be 1900 or later.</translation>
+    </message>
+    <message>
+        <source>Năm hết hạn phải từ 2000 đến 2099.</source>
+        <translation>The year of expiry must be from 2000 to 2099.</translation>
+    </message>
+    <message>
+        <source>Ngày hết hạn phải sau ngày sinh.</source>
+        <translation>The date of expiry must be after the date of birth.</translation>
     </message>
 </context>
 <context>

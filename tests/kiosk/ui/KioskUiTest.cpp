@@ -27,6 +27,7 @@
 #include "kiosk/core/FormCatalog.h"
 #include "kiosk/ui/KioskWindow.h"
 #include "kiosk/ui/OutputScreen.h"
+#include "qr/QrAccessKey.h"
 #include "support/Process.h"
 #include "support/TestData.h"
 
@@ -103,11 +104,23 @@ protected:
         m_settings.clerkId = "clerk-7";
         m_settings.adminPin = AdminPin::create("2468");
         m_audit = std::make_unique<AuditLog>(m_dir / "audit.jsonl", SecureBytes(Bytes(32, 9)));
-        m_cards = std::make_unique<EmulatedCardService>(test::binaryDir() / "profiles", "vn-basic");
+        openWindow("vn-basic");
+    }
+
+    /// A new window over the emulated card of `profile`, replacing the one open.
+    void openWindow(const std::string& profile) {
+        m_window.reset();
+        m_cards = std::make_unique<EmulatedCardService>(test::binaryDir() / "profiles", profile);
         m_window = std::make_unique<ui::KioskWindow>(*m_cards, m_catalog, m_clock, m_audit.get(),
                                                      m_settings, m_dir / "settings.json",
                                                      m_dir / "audit.jsonl");
-        m_window->resize(size);
+#ifdef CCCD_KIOSK_HAVE_CAMERA
+        // No test reaches for the machine's /dev/video: by default the camera is missing.
+        m_window->setFrameSourceFactory([](int) -> vision::FrameSource {
+            throw Error(ErrorCode::Io, "no camera in this test");
+        });
+#endif
+        m_window->resize(GetParam());
         m_window->show();
         settle();
     }
@@ -173,6 +186,13 @@ protected:
     void typePin(const std::string& pin) {
         for (char digit : pin) {
             click(("pinKey_" + std::string(1, digit)).c_str());
+        }
+    }
+
+    /// Digits on the keypad of the document number and dates.
+    void typeMrz(const std::string& digits) {
+        for (char digit : digits) {
+            click(("mrzKey_" + std::string(1, digit)).c_str());
         }
     }
 
@@ -579,6 +599,101 @@ TEST_P(KioskUiTest, UnpluggedReaderIsShownWithItsRemedyAndPluggingBackRecovers) 
     click("errorButton");
     ASSERT_TRUE(waitFor([this] { return m_window->workflow().step() != WorkflowStep::Failed; }));
 }
+
+/// A persona's date (ISO 8601 in the file) as typed from the card's dd/mm/yyyy: ddmmyyyy.
+std::string typedDate(const nlohmann::json& who, const char* key) {
+    std::string iso = who[key].get<std::string>();
+    return iso.substr(8, 2) + iso.substr(5, 2) + iso.substr(0, 4);
+}
+
+TEST_P(KioskUiTest, DocumentNumberAndDatesOpenTheCard) {
+    nlohmann::json who = persona("vn-basic");
+    std::string documentNumber = qr::documentNumberOf(who["personalIdNumber"].get<std::string>());
+    m_cards->present();
+    ASSERT_TRUE(reach(WorkflowStep::ObtainingKey));
+#ifdef CCCD_KIOSK_HAVE_CAMERA
+    // No camera: said in a small line, and the keypads still work.
+    auto* camera = child<QLabel>("cameraStatus");
+    ASSERT_TRUE(waitFor([camera] { return camera->text() == "Không có camera"; }));
+#endif
+    click("mrzModeButton");
+    typeMrz(documentNumber);
+    // 31 February: named beside the date, and the card is not read.
+    typeMrz("31021990");
+    EXPECT_FALSE(child<QLabel>("mrzDateOfBirthProblem")->text().isEmpty());
+    QTest::mouseClick(child<QLineEdit>("mrzDateOfExpiry"), Qt::LeftButton);
+    typeMrz(typedDate(who, "dateOfExpiry"));
+    EXPECT_EQ(child<QLineEdit>("mrzDateOfExpiry")->text(), "14/05/2030");
+    EXPECT_FALSE(child<QPushButton>("readButton")->isEnabled());
+    shot("17-key-mrz");
+    EXPECT_EQ(m_window->workflow().step(), WorkflowStep::ObtainingKey);
+
+    QTest::mouseClick(child<QLineEdit>("mrzDateOfBirth"), Qt::LeftButton);
+    for (int i = 0; i < 8; ++i) {
+        click("mrzKeyErase");
+    }
+    typeMrz(typedDate(who, "dateOfBirth"));
+    EXPECT_TRUE(child<QLabel>("mrzDateOfBirthProblem")->text().isEmpty());
+    click("readButton");
+    // Nothing typed outlives the submit.
+    for (const char* field : {"mrzDocumentNumber", "mrzDateOfBirth", "mrzDateOfExpiry"}) {
+        EXPECT_TRUE(child<QLineEdit>(field)->text().isEmpty()) << field;
+    }
+    ASSERT_TRUE(reach(WorkflowStep::Verified));
+    EXPECT_TRUE(
+        textsOf(*m_window).contains(QString::fromStdString(who["fullName"].get<std::string>())));
+    m_cards->remove();
+    ASSERT_TRUE(reach(WorkflowStep::WaitingForCard));
+    expectNoPersonalData(who);
+}
+
+TEST_P(KioskUiTest, CardWithoutExpiryOpensWithTheNoExpiryChoice) {
+    openWindow("vn-no-expiry");
+    nlohmann::json who = persona("vn-no-expiry");
+    m_cards->present();
+    ASSERT_TRUE(reach(WorkflowStep::ObtainingKey));
+    click("mrzModeButton");
+    typeMrz(qr::documentNumberOf(who["personalIdNumber"].get<std::string>()));
+    typeMrz(typedDate(who, "dateOfBirth"));
+    EXPECT_FALSE(child<QPushButton>("readButton")->isEnabled());
+    click("mrzNoExpiry");
+    EXPECT_EQ(child<QLineEdit>("mrzDateOfExpiry")->text(), "Không thời hạn");
+    click("readButton");
+    ASSERT_TRUE(reach(WorkflowStep::Verified));
+}
+
+#ifdef CCCD_KIOSK_HAVE_CAMERA
+/// A generated photo of the persona's card face (the read-rate ratchet's set, build/qr-photos,
+/// category "clean").
+std::filesystem::path cleanPhotoOf(const std::string& profile) {
+    std::filesystem::path dir = test::binaryDir() / "qr-photos";
+    std::ifstream in(dir / "manifest.json");
+    if (!in) {
+        return {};
+    }
+    nlohmann::json manifest = nlohmann::json::parse(in);
+    for (const nlohmann::json& photo : manifest["photos"]) {
+        if (photo["category"] == "clean" && photo["persona"] == profile) {
+            return dir / photo["file"].get<std::string>();
+        }
+    }
+    return {};
+}
+
+TEST_P(KioskUiTest, CameraReadsTheQrWithNothingTyped) {
+    std::filesystem::path photo = cleanPhotoOf("vn-basic");
+    ASSERT_FALSE(photo.empty()) << "no photo of vn-basic: build the target cccd_qr_photos";
+    nlohmann::json who = persona("vn-basic");
+    m_window->setFrameSourceFactory([photo](int) { return vision::FrameSource::images({photo}); });
+    m_cards->present();
+    ASSERT_TRUE(reach(WorkflowStep::Verified));
+    ASSERT_TRUE(m_window->workflow().session().badges.has_value());
+    EXPECT_EQ(m_window->workflow().session().badges->qrMatchesChip, std::optional<bool>(true));
+    m_cards->remove();
+    ASSERT_TRUE(reach(WorkflowStep::WaitingForCard));
+    expectNoPersonalData(who);
+}
+#endif
 
 INSTANTIATE_TEST_SUITE_P(Sizes, KioskUiTest, ::testing::Values(QSize(1920, 1080), QSize(1366, 768)),
                          [](const ::testing::TestParamInfo<QSize>& param) {
