@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "base/Error.h"
+#include "base/SecureBytes.h"
 
 namespace cccd::kiosk {
 
@@ -138,18 +139,48 @@ std::optional<FieldProblem> FilledForm::set(std::string_view fieldId, std::strin
     std::string& slot = m_values[field->id];
     cccd::wipe(slot);
     slot = trimmed(std::move(value));
-    std::optional<FieldProblemKind> kind = checkValue(*field, slot);
+    std::optional<FieldProblemKind> kind = check(*field);
     return kind ? std::optional(FieldProblem{field->id, *kind}) : std::nullopt;
+}
+
+std::optional<FieldProblemKind> FilledForm::check(const FormField& field) const {
+    std::string current = value(field.id);
+    std::optional<FieldProblemKind> kind = checkValue(field, current);
+    const std::vector<std::string>& allowed = choices(field.id);
+    if (!kind && !current.empty() && !allowed.empty() &&
+        std::find(allowed.begin(), allowed.end(), current) == allowed.end()) {
+        kind = FieldProblemKind::NotAnOption;
+    }
+    cccd::wipe(current);
+    return kind;
 }
 
 std::vector<FieldProblem> FilledForm::problems() const {
     std::vector<FieldProblem> out;
     for (const FormField* f : m_definition->fields()) {
-        if (std::optional<FieldProblemKind> kind = checkValue(*f, value(f->id))) {
+        if (std::optional<FieldProblemKind> kind = check(*f)) {
             out.push_back({f->id, *kind});
         }
     }
     return out;
+}
+
+void FilledForm::restrictTo(std::string_view fieldId, std::vector<std::string> choices) {
+    const FormField* field = m_definition->field(fieldId);
+    if (!field || field->fromChip()) {
+        throw Error(ErrorCode::InvalidArgument, "only a field the clerk fills takes choices");
+    }
+    std::vector<std::string>& slot = m_choices[field->id];
+    for (std::string& old : slot) {
+        cccd::wipe(old);
+    }
+    slot = std::move(choices);
+}
+
+const std::vector<std::string>& FilledForm::choices(std::string_view fieldId) const {
+    static const std::vector<std::string> none;
+    auto it = m_choices.find(fieldId);
+    return it == m_choices.end() ? none : it->second;
 }
 
 std::vector<std::string> FilledForm::chipAttributesUsed() const {
@@ -165,7 +196,12 @@ std::vector<std::string> FilledForm::chipAttributesUsed() const {
 nlohmann::json FilledForm::toJson() const {
     nlohmann::json fields = nlohmann::json::array();
     for (const FormField* f : m_definition->fields()) {
-        fields.push_back({{"id", f->id}, {"value", value(f->id)}, {"from_chip", f->fromChip()}});
+        nlohmann::json field = {
+            {"id", f->id}, {"value", value(f->id)}, {"from_chip", f->fromChip()}};
+        if (f->holdsCurrentAddress()) {
+            field["current_of"] = f->currentOf;
+        }
+        fields.push_back(std::move(field));
     }
     return {{"form", m_definition->id}, {"code", m_definition->code}, {"fields", fields}};
 }
@@ -175,6 +211,12 @@ void FilledForm::wipe() {
         cccd::wipe(value);
     }
     m_values.clear();
+    for (auto& [id, choices] : m_choices) {
+        for (std::string& choice : choices) {
+            cccd::wipe(choice);
+        }
+    }
+    m_choices.clear();
 }
 
 } // namespace cccd::kiosk

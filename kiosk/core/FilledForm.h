@@ -56,18 +56,30 @@ public:
     /// Every problem left: required fields empty and invalid values. Empty: ready to output.
     [[nodiscard]] std::vector<FieldProblem> problems() const;
 
+    /// From now on the clerk's field takes one of `choices` only (the current addresses a split
+    /// commune went to): any other value is NotAnOption, and empty stays Required. No choices:
+    /// any value again. Throws Error(InvalidArgument) for an unknown field or a chip field.
+    void restrictTo(std::string_view fieldId, std::vector<std::string> choices);
+
+    /// The values restrictTo() allows for the field; empty when it is not restricted.
+    [[nodiscard]] const std::vector<std::string>& choices(std::string_view fieldId) const;
+
     /// The citizen attributes the form took from the chip (for the audit log).
     [[nodiscard]] std::vector<std::string> chipAttributesUsed() const;
 
     /// The form as data for the one-stop-shop system: its id and code, and only its own fields
-    /// (id, value, and whether the chip gave it). No other citizen data.
+    /// (id, value, whether the chip gave it, and for a current address the field it converts:
+    /// "current_of"). No other citizen data.
     [[nodiscard]] nlohmann::json toJson() const;
 
     void wipe();
 
 private:
+    [[nodiscard]] std::optional<FieldProblemKind> check(const FormField& field) const;
+
     const FormDefinition* m_definition;
     std::map<std::string, std::string, std::less<>> m_values;
+    std::map<std::string, std::vector<std::string>, std::less<>> m_choices;
 };
 
 /// The check of one value against its field (empty values are only "required" problems).

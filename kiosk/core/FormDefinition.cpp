@@ -68,7 +68,35 @@ FormField fieldOf(const json& j) {
     if (f.type == FieldType::Choice && f.options.empty()) {
         bad("field \"" + f.id + "\": a choice needs \"options\"");
     }
+    f.currentOf = j.value("current_of", "");
+    if (f.holdsCurrentAddress() && (f.fromChip() || f.type != FieldType::Text)) {
+        bad("field \"" + f.id + "\": \"current_of\" is for a text field the clerk fills");
+    }
     return f;
+}
+
+bool isAddressAttribute(std::string_view attribute) {
+    return attribute == "place_of_residence" || attribute == "place_of_origin";
+}
+
+// A current-address field follows the chip address it converts, one per address.
+void checkCurrentAddressFields(const FormDefinition& form) {
+    std::set<std::string> seen;
+    std::set<std::string> converted;
+    for (const FormField* f : form.fields()) {
+        if (f->holdsCurrentAddress()) {
+            const FormField* address =
+                seen.count(f->currentOf) ? form.field(f->currentOf) : nullptr;
+            if (!address || !isAddressAttribute(address->source)) {
+                bad("field \"" + f->id + "\": \"current_of\" must name an earlier field whose " +
+                    "source is place_of_residence or place_of_origin");
+            }
+            if (!converted.insert(f->currentOf).second) {
+                bad("field \"" + f->currentOf + "\" has two current-address fields");
+            }
+        }
+        seen.insert(f->id);
+    }
 }
 
 } // namespace
@@ -112,6 +140,15 @@ const FormField* FormDefinition::field(std::string_view fieldId) const {
     return nullptr;
 }
 
+const FormField* FormDefinition::currentAddressField(std::string_view fieldId) const {
+    for (const FormField* f : fields()) {
+        if (f->holdsCurrentAddress() && f->currentOf == fieldId) {
+            return f;
+        }
+    }
+    return nullptr;
+}
+
 FormDefinition FormDefinition::parse(std::string_view text_) {
     json j = json::parse(text_, nullptr, false);
     if (!j.is_object()) {
@@ -142,6 +179,7 @@ FormDefinition FormDefinition::parse(std::string_view text_) {
             }
             form.sections.push_back(std::move(section));
         }
+        checkCurrentAddressFields(form);
     } catch (const json::exception&) {
         bad("a value has the wrong type");
     }

@@ -35,8 +35,15 @@ struct FormField {
     std::size_t maxLength = 500;
     std::vector<std::string> options; ///< Choice only
     LocalizedText hint;
+    /// For the clerk's field that holds today's form of a chip address: the id of the field with
+    /// the address as on the card (source place_of_residence or place_of_origin). The kiosk
+    /// fills it with the current units, or offers the candidates to pick (CurrentAddress.h).
+    std::string currentOf;
 
     [[nodiscard]] bool fromChip() const { return !source.empty(); }
+
+    /// Whether the field holds a chip address with today's units.
+    [[nodiscard]] bool holdsCurrentAddress() const { return !currentOf.empty(); }
 };
 
 struct FormSection {
@@ -57,8 +64,12 @@ struct FormDefinition {
     [[nodiscard]] std::vector<const FormField*> fields() const;
     [[nodiscard]] const FormField* field(std::string_view id) const;
 
+    /// The field holding today's form of the chip address field `fieldId`; nullptr if none.
+    [[nodiscard]] const FormField* currentAddressField(std::string_view fieldId) const;
+
     /// Throws Error(MalformedData) naming the problem: missing id or title, a field without id,
-    /// duplicate field ids, an unknown type or citizen attribute, a choice without options.
+    /// duplicate field ids, an unknown type or citizen attribute, a choice without options, a
+    /// "current_of" that does not name an earlier chip address field or names one twice.
     [[nodiscard]] static FormDefinition parse(std::string_view json);
     [[nodiscard]] static FormDefinition load(const std::filesystem::path& file);
 };

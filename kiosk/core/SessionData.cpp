@@ -75,11 +75,19 @@ SessionData::~SessionData() {
     wipe();
 }
 
-void SessionData::wipeCardData() {
+void SessionData::wipeForm() {
     if (form) {
         form->wipe();
         form.reset();
     }
+    for (CurrentAddress& address : addresses) {
+        address.wipe();
+    }
+    addresses.clear();
+}
+
+void SessionData::wipeCardData() {
+    wipeForm();
     citizen.wipe();
     portrait = SecureBytes();
     badges.reset();
@@ -101,7 +109,7 @@ void SessionData::wipe() {
 
 bool SessionData::holdsPersonalData() const {
     return key || qr || document || !citizen.empty() || !portrait.empty() || form ||
-           !idNumber.empty();
+           !addresses.empty() || !idNumber.empty();
 }
 
 } // namespace cccd::kiosk

@@ -6,6 +6,7 @@
 
 #include "base/SecureBytes.h"
 #include "kiosk/core/CitizenRecord.h"
+#include "kiosk/core/CurrentAddress.h"
 #include "kiosk/core/FilledForm.h"
 #include "kiosk/core/IdentityBadges.h"
 #include "qr/QrPayload.h"
@@ -15,8 +16,8 @@
 namespace cccd::kiosk {
 
 /// Everything personal one counter session holds, in one place so that one call forgets it:
-/// the access key, the scanned QR, the card's files, the citizen record, the portrait and the
-/// form being filled. Lives in memory only.
+/// the access key, the scanned QR, the card's files, the citizen record, the portrait, the
+/// form being filled and its addresses with today's units. Lives in memory only.
 class SessionData {
 public:
     SessionData() = default;
@@ -31,7 +32,12 @@ public:
     SecureBytes portrait; ///< the encoded image as the chip holds it (JPEG or JPEG 2000)
     std::optional<IdentityBadges> badges;
     std::unique_ptr<FilledForm> form;
+    /// The form's chip addresses as on the card and today (empty without the address tables).
+    std::vector<CurrentAddress> addresses;
     std::string idNumber; ///< for the audit log's keyed hash at the end of the session
+
+    /// Forgets the form being filled and its addresses.
+    void wipeForm();
 
     /// Forgets what the card gave (document, citizen, portrait, badges, form), keeping the key,
     /// QR and ID number for a new read of the same card.

@@ -1,5 +1,6 @@
 #include "kiosk/ui/FormScreen.h"
 
+#include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -11,6 +12,23 @@
 #include "kiosk/core/FilledForm.h"
 
 namespace cccd::kiosk::ui {
+
+namespace {
+
+// Up to this many candidates are large touch buttons; more (an origin naming only a district)
+// go in a list to choose from.
+constexpr std::size_t MaxCandidateButtons = 6;
+
+const CurrentAddress* conversionFor(const SessionData& session, const FormField& field) {
+    for (const CurrentAddress& address : session.addresses) {
+        if (address.currentFieldId == field.id) {
+            return &address;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
 
 FormScreen::FormScreen(KioskContext& context, QWidget* parent)
     : Screen(context, parent), m_title(new QLabel(this)), m_scroll(new QScrollArea(this)),
@@ -85,7 +103,9 @@ void FormScreen::build(const FilledForm& form) {
             }
             std::string id = field.id;
             QWidget* input = nullptr;
-            if (field.type == FieldType::Choice) {
+            if (field.holdsCurrentAddress()) {
+                input = currentAddressInput(field, form, box);
+            } else if (field.type == FieldType::Choice) {
                 auto* combo = new QComboBox(box);
                 combo->addItem(QString());
                 for (const std::string& option : field.options) {
@@ -109,7 +129,9 @@ void FormScreen::build(const FilledForm& form) {
                         [this, id](const QString& text) { edited(id, text); });
                 input = edit;
             }
-            input->setObjectName(name);
+            if (!field.holdsCurrentAddress()) {
+                input->setObjectName(name);
+            }
             auto* problem = new QLabel(box);
             problem->setProperty("role", "problem");
             m_problems[id] = problem;
@@ -124,6 +146,91 @@ void FormScreen::build(const FilledForm& form) {
     }
     pageLayout->addStretch();
     m_scroll->setWidget(page);
+}
+
+QString FormScreen::conversionNote(const CurrentAddress* address) const {
+    if (address == nullptr) {
+        return tr("Chưa có bảng đơn vị hành chính mới: hãy nhập địa chỉ hiện nay.");
+    }
+    switch (address->status) {
+    case address::ConversionStatus::Converted:
+    case address::ConversionStatus::AlreadyCurrent:
+        return tr("Đã đổi sang đơn vị hành chính hiện nay; sửa nếu cần.");
+    case address::ConversionStatus::SplitCommune:
+        return tr("Xã/phường cũ đã được chia: hỏi người dân rồi chọn một địa chỉ.");
+    case address::ConversionStatus::Ambiguous:
+        return tr("Địa chỉ trên thẻ có thể hiểu theo nhiều cách: chọn một địa chỉ.");
+    case address::ConversionStatus::CommuneNotGiven:
+        return tr("Thẻ không ghi xã/phường: đã điền tỉnh mới; chọn xã/phường nếu biết.");
+    case address::ConversionStatus::NotFound:
+        return tr("Không tìm thấy địa chỉ này trong bảng đơn vị hành chính: hãy nhập địa chỉ "
+                  "hiện nay.");
+    }
+    return {};
+}
+
+// The current form of a chip address: a note saying how it was found, the candidates to pick
+// (buttons, or a list when there are many) and the address itself, typed only when the clerk
+// need not pick.
+QWidget* FormScreen::currentAddressInput(const FormField& field, const FilledForm& form,
+                                         QWidget* parent) {
+    const CurrentAddress* address = conversionFor(m_context.workflow.session(), field);
+    std::string id = field.id;
+    QString value = qstr(form.value(id));
+    auto* cell = new QWidget(parent);
+    auto* layout = new QVBoxLayout(cell);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* note = new QLabel(conversionNote(address), cell);
+    note->setObjectName(qstr("note_" + id));
+    note->setProperty("role", "note");
+    note->setWordWrap(true);
+    layout->addWidget(note);
+
+    auto* edit = new QLineEdit(value, cell);
+    edit->setObjectName(qstr("field_" + id));
+    bool mustPick = address != nullptr && address->mustPick();
+    edit->setReadOnly(mustPick);
+    if (mustPick) {
+        edit->setProperty("role", "picked");
+        edit->setPlaceholderText(tr("Chọn một địa chỉ ở trên"));
+    } else {
+        edit->setPlaceholderText(qstr(field.hint.in(m_context.language)));
+    }
+    connect(edit, &QLineEdit::textEdited, this,
+            [this, id](const QString& text) { edited(id, text); });
+
+    static const std::vector<std::string> none;
+    const std::vector<std::string>& candidates = address ? address->candidates : none;
+    auto pick = [this, id, edit](const QString& text) {
+        edit->setText(text);
+        edited(id, text);
+    };
+    if (!candidates.empty() && candidates.size() <= MaxCandidateButtons) {
+        auto* group = new QButtonGroup(cell);
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            QString text = qstr(candidates[i]);
+            auto* button = new QPushButton(text, cell);
+            button->setObjectName(qstr("choice_" + id + "_" + std::to_string(i)));
+            button->setProperty("role", "choice");
+            button->setCheckable(true);
+            button->setChecked(text == value);
+            group->addButton(button);
+            connect(button, &QPushButton::clicked, this, [pick, text] { pick(text); });
+            layout->addWidget(button);
+        }
+    } else if (!candidates.empty()) {
+        auto* combo = new QComboBox(cell);
+        combo->setObjectName(qstr("choices_" + id));
+        combo->addItem(QString());
+        for (const std::string& candidate : candidates) {
+            combo->addItem(qstr(candidate));
+        }
+        combo->setCurrentText(value);
+        connect(combo, &QComboBox::textActivated, this, pick);
+        layout->addWidget(combo);
+    }
+    layout->addWidget(edit);
+    return cell;
 }
 
 void FormScreen::edited(const std::string& fieldId, const QString& value) {

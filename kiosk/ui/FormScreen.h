@@ -10,7 +10,9 @@
 namespace cccd::kiosk::ui {
 
 /// FillingForm: the form prefilled from the chip; the chip's fields are read-only and marked,
-/// the clerk's fields are checked as they are typed (Workflow::setField).
+/// the clerk's fields are checked as they are typed (Workflow::setField). Under a chip address
+/// stands its current form (today's units): filled in when certain, picked from the candidates
+/// when the old commune was split, typed when the tables do not know it.
 class FormScreen : public Screen {
     Q_OBJECT
 public:
@@ -21,6 +23,8 @@ public:
 
 private:
     void build(const FilledForm& form);
+    QWidget* currentAddressInput(const FormField& field, const FilledForm& form, QWidget* parent);
+    [[nodiscard]] QString conversionNote(const CurrentAddress* address) const;
     void edited(const std::string& fieldId, const QString& value);
     void showProblems();
 

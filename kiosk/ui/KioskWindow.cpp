@@ -7,6 +7,7 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include "kiosk/core/CurrentAddress.h"
 #include "kiosk/ui/AdminScreen.h"
 #include "kiosk/ui/CatalogScreen.h"
 #include "kiosk/ui/FormScreen.h"
@@ -31,6 +32,7 @@ WorkflowConfig configOf(const Settings& settings) {
     config.counterId = settings.counterId;
     config.clerkId = settings.clerkId;
     config.idleTimeout = settings.idleTimeout;
+    config.addressUnits = bundledAddressUnits();
     return config;
 }
 
@@ -267,6 +269,7 @@ QLabel[role="appTitle"] { font-size: 24px; font-weight: bold; color: #0b4f8a; }
 QLabel[role="headline"] { font-size: 34px; font-weight: bold; color: #0b4f8a; }
 QLabel[role="error"] { font-size: 34px; font-weight: bold; color: #b00020; }
 QLabel[role="problem"] { color: #b00020; font-size: 17px; }
+QLabel[role="note"] { color: #37474f; font-size: 17px; }
 QLabel[role="status"] { padding: 6px 14px; border-radius: 14px; font-weight: bold; }
 QLabel[tone="good"] { background: #dff5e1; color: #1b5e20; }
 QLabel[tone="warn"] { background: #fff4d6; color: #7a5300; }
@@ -283,9 +286,12 @@ QPushButton[role="keypad"] { min-height: 80px; min-width: 120px; font-size: 34px
 QPushButton[role="keypadAction"] { min-height: 80px; min-width: 120px; font-size: 22px; }
 QPushButton[role="big"] { min-height: 110px; font-size: 26px; }
 QPushButton[role="header"] { min-height: 48px; font-size: 18px; }
+QPushButton[role="choice"] { min-height: 56px; text-align: left; font-size: 20px; }
+QPushButton[role="choice"]:checked { background: #0b6bbf; color: white; font-weight: bold; }
 QLineEdit { min-height: 48px; padding: 0 10px; font-size: 22px; }
 QLineEdit[role="chip"] { background: #eef3f7; color: #0b3c66; border: 1px dashed #7da3c4; }
 QLineEdit[role="shownOnly"] { background: #eceff1; color: #37474f; border: 1px solid #cfd8dc; }
+QLineEdit[role="picked"] { background: #f5f7f8; }
 QLineEdit[role="keypadDisplay"] { font-size: 40px; min-height: 70px; letter-spacing: 4px; }
 QLineEdit[role="mrzField"] { font-size: 34px; min-height: 70px; min-width: 280px;
                              max-width: 300px; letter-spacing: 2px; }

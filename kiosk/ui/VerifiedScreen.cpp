@@ -3,8 +3,6 @@
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QImage>
-#include <QPixmap>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -24,15 +22,10 @@ void setBadge(QLabel* label, const QString& text, const char* tone) {
 } // namespace
 
 VerifiedScreen::VerifiedScreen(KioskContext& context, QWidget* parent)
-    : Screen(context, parent), m_title(new QLabel(this)), m_portrait(new QLabel(this)),
+    : Screen(context, parent), m_title(new QLabel(this)), m_portrait(new PortraitView(this)),
       m_fields(new QTableWidget(this)), m_next(new QPushButton(this)) {
     setObjectName("verified");
     m_title->setProperty("role", "headline");
-    m_portrait->setObjectName("portrait");
-    m_portrait->setFixedSize(240, 320);
-    m_portrait->setAlignment(Qt::AlignCenter);
-    m_portrait->setProperty("role", "portrait");
-    m_portrait->setWordWrap(true);
     m_fields->setObjectName("citizenTable");
     m_fields->setColumnCount(2);
     m_fields->horizontalHeader()->setVisible(false);
@@ -109,17 +102,7 @@ void VerifiedScreen::refresh() {
         ++row;
     }
     m_fields->resizeRowsToContents();
-    QImage image;
-    if (!session.portrait.empty()) {
-        image.loadFromData(session.portrait.data(), static_cast<int>(session.portrait.size()));
-    }
-    if (image.isNull()) {
-        m_portrait->setPixmap({});
-        m_portrait->setText(tr("Không hiển thị được ảnh chân dung (định dạng ảnh chưa hỗ trợ)"));
-    } else {
-        m_portrait->setPixmap(QPixmap::fromImage(
-            image.scaled(m_portrait->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
-    }
+    m_portrait->showPortrait(session.portrait.view());
     showBadges();
 }
 
@@ -160,8 +143,7 @@ void VerifiedScreen::showBadges() {
 void VerifiedScreen::clear() {
     m_fields->clearContents();
     m_fields->setRowCount(0);
-    m_portrait->setPixmap({});
-    m_portrait->clear();
+    m_portrait->forget();
 }
 
 } // namespace cccd::kiosk::ui

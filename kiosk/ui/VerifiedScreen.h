@@ -4,6 +4,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 
+#include "kiosk/ui/PortraitView.h"
 #include "kiosk/ui/Screen.h"
 
 namespace cccd::kiosk::ui {
@@ -25,7 +26,7 @@ private:
     void showBadges();
 
     QLabel* m_title;
-    QLabel* m_portrait;
+    PortraitView* m_portrait;
     QTableWidget* m_fields;
     QLabel* m_badges[4];
     QPushButton* m_next;

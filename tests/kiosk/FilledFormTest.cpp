@@ -2,6 +2,8 @@
 // fields validated, the export holding only the form's fields, and nothing left after wipe().
 #include "kiosk/core/FilledForm.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "KioskTestSupport.h"
@@ -74,6 +76,10 @@ TEST(FilledFormTest, ClerkFieldsAreValidated) {
     EXPECT_FALSE(kyc.set("phone", "0912345678"));
     EXPECT_FALSE(kyc.set("tax_resident_abroad", "no"));
     EXPECT_FALSE(kyc.set("email", ""));
+    std::vector<FieldProblem> left = kyc.problems();
+    EXPECT_EQ(left, (std::vector<FieldProblem>{{"residence_today", FieldProblemKind::Required}}))
+        << "today's address is asked for";
+    EXPECT_FALSE(kyc.set("residence_today", "Số 12 Phố Hàng Bông, Phường Hoàn Kiếm, Hà Nội"));
     EXPECT_TRUE(kyc.problems().empty());
     EXPECT_EQ(problemText(FieldProblemKind::Required).in(Language::English), "Required");
 }
@@ -96,4 +102,52 @@ TEST(FilledFormTest, ExportHoldsOnlyTheFormsFields) {
     EXPECT_EQ(out["fields"].size(), catalog.find("ct01")->fields().size());
     form.wipe();
     EXPECT_EQ(form.value("request"), "");
+}
+
+TEST(FilledFormTest, RestrictedFieldTakesOnlyItsChoices) {
+    FormCatalog catalog = kiosktest::shippedForms();
+    CitizenRecord citizen = CitizenRecord::fromDocument(vnBasic());
+    FilledForm form(*catalog.find("ct01"), citizen);
+    std::vector<std::string> choices{"Phố A, Phường Một, Tỉnh B", "Phố A, Phường Hai, Tỉnh B"};
+    form.restrictTo("current_residence_today", choices);
+    EXPECT_EQ(form.choices("current_residence_today"), choices);
+    EXPECT_TRUE(form.choices("request").empty());
+    EXPECT_EQ(form.set("current_residence_today", "Phố A, Phường Ba, Tỉnh B")->kind,
+              FieldProblemKind::NotAnOption);
+    std::vector<FieldProblem> open = form.problems();
+    EXPECT_NE(std::find(open.begin(), open.end(),
+                        FieldProblem{"current_residence_today", FieldProblemKind::NotAnOption}),
+              open.end());
+    EXPECT_FALSE(form.set("current_residence_today", choices[1]));
+    form.restrictTo("current_residence_today", {});
+    EXPECT_FALSE(form.set("current_residence_today", "Phố A, Phường Ba, Tỉnh B")) << "lifted";
+    EXPECT_THROW(form.restrictTo("current_residence", choices), Error) << "a chip field";
+    EXPECT_THROW(form.restrictTo("no_such_field", choices), Error);
+    form.restrictTo("current_residence_today", choices);
+    form.wipe();
+    EXPECT_TRUE(form.choices("current_residence_today").empty());
+}
+
+TEST(FilledFormTest, ExportNamesTheChipAddressACurrentAddressConverts) {
+    FormCatalog catalog = kiosktest::shippedForms();
+    CitizenRecord citizen = CitizenRecord::fromDocument(vnBasic());
+    FilledForm form(*catalog.find("ct01"), citizen);
+    (void)form.set("current_residence_today", "Số 12 Ngõ 34 Phố Hàng Bông, Phường Hoàn Kiếm, "
+                                              "Thành phố Hà Nội");
+    nlohmann::json out = form.toJson();
+    nlohmann::json onCard;
+    nlohmann::json today;
+    for (const nlohmann::json& field : out["fields"]) {
+        if (field["id"] == "current_residence") {
+            onCard = field;
+        } else if (field["id"] == "current_residence_today") {
+            today = field;
+        }
+    }
+    EXPECT_EQ(onCard["value"], citizen.value("place_of_residence"));
+    EXPECT_EQ(onCard["from_chip"], true);
+    EXPECT_FALSE(onCard.contains("current_of"));
+    EXPECT_EQ(today["value"], form.value("current_residence_today"));
+    EXPECT_EQ(today["from_chip"], false);
+    EXPECT_EQ(today["current_of"], "current_residence");
 }

@@ -41,6 +41,15 @@ TEST(FormCatalogTest, ShipsTheRequiredForms) {
         EXPECT_FALSE(form->title.en.empty());
         EXPECT_FALSE(form->legalBasis.vi.empty()) << id;
         EXPECT_FALSE(form->fields().empty());
+        // Every chip address comes with a field for it in today's units, required.
+        for (const FormField* field : form->fields()) {
+            if (field->source == "place_of_residence" || field->source == "place_of_origin") {
+                const FormField* today = form->currentAddressField(field->id);
+                ASSERT_NE(today, nullptr) << id << "." << field->id;
+                EXPECT_TRUE(today->required) << id << "." << today->id;
+                EXPECT_FALSE(today->fromChip());
+            }
+        }
     }
     ASSERT_EQ(catalog.groups().size(), 2u);
     EXPECT_EQ(catalog.groups()[0].formIds,
@@ -98,6 +107,30 @@ TEST(FormCatalogTest, BrokenFormsAreRefusedByName) {
     EXPECT_NE(
         loadError(head + R"([{"id": "a", "label": "x", "type": "choice"}]}]})").find("options"),
         std::string::npos);
+    std::string address = R"({"id": "home", "label": "x", "source": "place_of_residence"}, )";
+    EXPECT_NE(loadError(head + "[" + address +
+                        R"({"id": "a", "label": "x", "current_of": "nowhere"}]}]})")
+                  .find("current_of"),
+              std::string::npos);
+    EXPECT_NE(loadError(head + R"([{"id": "a", "label": "x", "current_of": "home"}, )" +
+                        R"({"id": "home", "label": "x", "source": "place_of_residence"}]}]})")
+                  .find("earlier field"),
+              std::string::npos)
+        << "the address as on the card comes first";
+    EXPECT_NE(loadError(head + R"([{"id": "n", "label": "x", "source": "full_name"}, )" +
+                        R"({"id": "a", "label": "x", "current_of": "n"}]}]})")
+                  .find("place_of_residence"),
+              std::string::npos)
+        << "only an address converts";
+    EXPECT_NE(loadError(head + "[" + address +
+                        R"({"id": "a", "label": "x", "current_of": "home"}, )" +
+                        R"({"id": "b", "label": "x", "current_of": "home"}]}]})")
+                  .find("two current-address"),
+              std::string::npos);
+    EXPECT_NE(loadError(head + "[" + address +
+                        R"({"id": "a", "label": "x", "current_of": "home", "type": "date"}]}]})")
+                  .find("text field"),
+              std::string::npos);
     EXPECT_NE(loadError(R"({"id": "other", "title": "T", "sections": [{"title": "S"}]})")
                   .find("file name"),
               std::string::npos);

@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "KioskTestSupport.h"
+#include "kiosk/core/CurrentAddress.h"
 #include "kiosk/core/JsonExport.h"
 #include "kiosk/core/output/JsonPoster.h"
 #include "kiosk/core/output/PdfRenderer.h"
@@ -116,6 +117,37 @@ TEST_F(OutputTest, PdfIsA4AndTheClerksTextIsThereToo) {
     EXPECT_NE(text.find("Đăng ký thường trú cho con"), std::string::npos);
     EXPECT_NE(text.find("(from the chip)"), std::string::npos);
     EXPECT_NE(text.find(m_citizen.value("full_name")), std::string::npos);
+}
+
+TEST_F(OutputTest, PdfAndJsonHoldTheAddressAsOnTheCardAndToday) {
+    ensureApplication();
+    auto form = ct01();
+    std::vector<CurrentAddress> addresses =
+        currentAddresses(*form, address::AdministrativeUnits::loadDefault(), {"2026-12-04"});
+    ASSERT_EQ(addresses.size(), 1u);
+    ASSERT_TRUE(addresses[0].mustPick()) << "Phường Hàng Trống was split";
+    applyCurrentAddresses(*form, addresses);
+    std::string picked = addresses[0].candidates.at(0);
+    EXPECT_FALSE(form->set("current_residence_today", picked));
+    EXPECT_TRUE(form->problems().empty());
+
+    std::filesystem::path pdf = m_dir / "ct01.pdf";
+    renderPdf(*form, Language::Vietnamese, pdf);
+    test::Process extract("/usr/bin/pdftotext", {"-enc", "UTF-8", pdf.string(), "-"}, m_dir);
+    ASSERT_EQ(extract.wait(std::chrono::seconds(60)), 0);
+    std::string text = collapsed(extract.output());
+    std::string onCard = collapsed(m_citizen.value("place_of_residence"));
+    EXPECT_NE(text.find("Nơi cư trú hiện tại (theo thẻ) (từ chip) " + onCard), std::string::npos)
+        << "the card's address, marked";
+    EXPECT_NE(text.find("Nơi cư trú hiện tại (đơn vị hành chính mới) " + collapsed(picked)),
+              std::string::npos)
+        << "today's address under it";
+
+    std::string json = exportJson(*form, m_dir, "20261204T031500Z-counter-1").string();
+    nlohmann::json written = nlohmann::json::parse(slurp(json));
+    std::string dumped = written.dump();
+    EXPECT_NE(dumped.find(m_citizen.value("place_of_residence")), std::string::npos);
+    EXPECT_NE(dumped.find(picked), std::string::npos);
 }
 
 TEST_F(OutputTest, JsonExportHoldsOnlyTheFormsFieldsForItsOwnerOnly) {

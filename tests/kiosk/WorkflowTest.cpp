@@ -298,6 +298,37 @@ TEST_F(WorkflowTest, ProgressPerFileThenReadTimeoutAndLateEventsIgnored) {
     EXPECT_FALSE(m_workflow->session().document);
 }
 
+TEST_F(WorkflowTest, SplitResidenceIsPickedBeforeOutput) {
+    open("vn-basic");
+    WorkflowConfig config{"counter-1", "clerk-7"};
+    config.addressUnits = address::AdministrativeUnits::loadDefault();
+    m_workflow = std::make_unique<Workflow>(*m_service, m_catalog, m_clock, m_audit.get(), config);
+    presentAndRead();
+    m_workflow->proceed();
+    ASSERT_TRUE(m_workflow->choose("ct01"));
+    const SessionData& session = m_workflow->session();
+    ASSERT_EQ(session.addresses.size(), 1u);
+    const CurrentAddress& residence = session.addresses[0];
+    EXPECT_EQ(residence.asOnCard, m_persona["placeOfResidence"].get<std::string>());
+    ASSERT_TRUE(residence.mustPick()) << "Phường Hàng Trống went to two wards";
+    EXPECT_EQ(session.form->value("current_residence_today"), "");
+
+    EXPECT_FALSE(m_workflow->setField("authority", "Công an phường Hoàn Kiếm"));
+    EXPECT_FALSE(m_workflow->setField("request", "Đăng ký thường trú"));
+    m_workflow->proceed();
+    EXPECT_EQ(m_workflow->step(), WorkflowStep::FillingForm) << "no ward picked yet";
+    EXPECT_EQ(m_workflow->setField("current_residence_today", "Hà Nội")->kind,
+              FieldProblemKind::NotAnOption);
+    EXPECT_FALSE(m_workflow->setField("current_residence_today", residence.candidates.at(1)));
+    m_workflow->proceed();
+    ASSERT_EQ(m_workflow->step(), WorkflowStep::Output);
+
+    m_workflow->proceed();
+    EXPECT_EQ(m_workflow->step(), WorkflowStep::Finished);
+    EXPECT_TRUE(session.addresses.empty());
+    expectNothingPersonal();
+}
+
 TEST_F(WorkflowTest, IdleTimeoutWipesTheSession) {
     open("vn-basic");
     presentAndRead();

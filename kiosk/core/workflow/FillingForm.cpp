@@ -13,10 +13,7 @@ StatePtr FillingForm::onProceed(WorkflowContext& context) {
 }
 
 StatePtr FillingForm::onBack(WorkflowContext& context) {
-    if (context.session.form) {
-        context.session.form->wipe();
-        context.session.form.reset();
-    }
+    context.session.wipeForm();
     context.procedure.clear();
     context.fieldsUsed.clear();
     return std::make_unique<ChoosingProcedure>();

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "address/AdministrativeUnits.h"
 #include "kiosk/core/AuditLog.h"
 #include "kiosk/core/CardService.h"
 #include "kiosk/core/Clock.h"
@@ -19,6 +20,9 @@ struct WorkflowConfig {
     std::string clerkId;
     std::chrono::seconds idleTimeout{60};
     std::chrono::minutes utcOffset{7 * 60}; ///< the counter's local time (Vietnam: UTC+7)
+    /// The administrative unit tables that give a form's chip addresses today's units; none:
+    /// the clerk types the current address.
+    std::optional<address::AdministrativeUnits> addressUnits = std::nullopt;
 };
 
 /// What every step shares: the services, the session's personal data and its outcome so far.

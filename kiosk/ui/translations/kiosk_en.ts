@@ -224,6 +224,34 @@
             <numerusform>%n fields left to fill or correct.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Chưa có bảng đơn vị hành chính mới: hãy nhập địa chỉ hiện nay.</source>
+        <translation>The new administrative unit tables are missing: type the current address.</translation>
+    </message>
+    <message>
+        <source>Đã đổi sang đơn vị hành chính hiện nay; sửa nếu cần.</source>
+        <translation>Converted to today's administrative units; correct it if needed.</translation>
+    </message>
+    <message>
+        <source>Xã/phường cũ đã được chia: hỏi người dân rồi chọn một địa chỉ.</source>
+        <translation>The old commune was split: ask the citizen, then pick one address.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ trên thẻ có thể hiểu theo nhiều cách: chọn một địa chỉ.</source>
+        <translation>The address on the card can be read in several ways: pick one address.</translation>
+    </message>
+    <message>
+        <source>Thẻ không ghi xã/phường: đã điền tỉnh mới; chọn xã/phường nếu biết.</source>
+        <translation>The card names no commune: the new province is filled in; pick the commune if known.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy địa chỉ này trong bảng đơn vị hành chính: hãy nhập địa chỉ hiện nay.</source>
+        <translation>This address is not in the administrative unit tables: type the current address.</translation>
+    </message>
+    <message>
+        <source>Chọn một địa chỉ ở trên</source>
+        <translation>Pick one of the addresses above</translation>
+    </message>
 </context>
 <context>
     <name>cccd::kiosk::ui::InterruptedScreen</name>
@@ -484,6 +512,21 @@
     </message>
 </context>
 <context>
+    <name>cccd::kiosk::ui::PortraitView</name>
+    <message>
+        <source>Chip không có ảnh chân dung</source>
+        <translation>The chip holds no portrait</translation>
+    </message>
+    <message>
+        <source>Ảnh không đọc được: dữ liệu ảnh chân dung trong chip bị hỏng</source>
+        <translation>The image cannot be read: the chip's portrait data is damaged</translation>
+    </message>
+    <message>
+        <source>Không hiển thị được ảnh chân dung (định dạng ảnh chưa hỗ trợ)</source>
+        <translation>The portrait cannot be shown (image format not supported)</translation>
+    </message>
+</context>
+<context>
     <name>cccd::kiosk::ui::ReadingScreen</name>
     <message>
         <source>Đang đọc thẻ…</source>
@@ -546,10 +589,6 @@
     <message>
         <source>Chọn thủ tục ▶</source>
         <translation>Choose a procedure ▶</translation>
-    </message>
-    <message>
-        <source>Không hiển thị được ảnh chân dung (định dạng ảnh chưa hỗ trợ)</source>
-        <translation>The portrait cannot be shown (image format not supported)</translation>
     </message>
     <message>
         <source>✔ Dữ liệu do cơ quan cấp thẻ ký</source>

@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -27,9 +28,16 @@
 #include "kiosk/core/FormCatalog.h"
 #include "kiosk/ui/KioskWindow.h"
 #include "kiosk/ui/OutputScreen.h"
+#include "kiosk/ui/PortraitDecoder.h"
+#include "kiosk/ui/PortraitView.h"
+#include "lds/ImageInfo.h"
 #include "qr/QrAccessKey.h"
 #include "support/Process.h"
 #include "support/TestData.h"
+
+#ifdef CCCD_KIOSK_HAVE_CAMERA
+#include "vision/ImageFile.h"
+#endif
 
 using namespace cccd;
 using namespace cccd::kiosk;
@@ -82,6 +90,9 @@ QStringList textsOf(const QWidget& root) {
     }
     for (const QGroupBox* box : root.findChildren<QGroupBox*>()) {
         texts << box->title();
+    }
+    for (const QPushButton* button : root.findChildren<QPushButton*>()) {
+        texts << button->text();
     }
     return texts;
 }
@@ -173,6 +184,16 @@ protected:
         ASSERT_NE(button, nullptr);
         ASSERT_TRUE(button->isEnabled()) << name;
         button->click();
+        settle();
+    }
+
+    /// Scrolls the screen's form so that the widget `name` is in view (for a screenshot).
+    void scrollTo(const char* name) {
+        auto* widget = child<QWidget>(name);
+        auto* area = m_window->currentScreen()->findChild<QScrollArea*>();
+        ASSERT_NE(widget, nullptr);
+        ASSERT_NE(area, nullptr);
+        area->ensureWidgetVisible(widget, 50, 60);
         settle();
     }
 
@@ -298,7 +319,28 @@ TEST_P(KioskUiTest, WholeFlowFromCardToPdfLeavesNothingPersonal) {
     EXPECT_EQ(fullName->text(), name);
     EXPECT_TRUE(fullName->isReadOnly());
     EXPECT_FALSE(child<QPushButton>("formNext")->isEnabled());
+    // The residence as on the card (Phường Hàng Trống, split by the reform) and under it the
+    // two wards of today to pick from; nothing is picked for the clerk.
+    QString residence = QString::fromStdString(who["placeOfResidence"].get<std::string>());
+    auto* onCard = child<QLineEdit>("field_current_residence");
+    ASSERT_NE(onCard, nullptr);
+    EXPECT_EQ(onCard->text(), residence);
+    EXPECT_TRUE(onCard->isReadOnly());
+    auto* today = child<QLineEdit>("field_current_residence_today");
+    ASSERT_NE(today, nullptr);
+    EXPECT_TRUE(today->text().isEmpty());
+    EXPECT_TRUE(today->isReadOnly()) << "picked, not typed";
+    EXPECT_TRUE(child<QLabel>("note_current_residence_today")->text().contains("đã được chia"));
+    auto* hoanKiem = child<QPushButton>("choice_current_residence_today_0");
+    auto* cuaNam = child<QPushButton>("choice_current_residence_today_1");
+    ASSERT_NE(hoanKiem, nullptr);
+    ASSERT_NE(cuaNam, nullptr);
+    EXPECT_TRUE(hoanKiem->text().contains("Phường Hoàn Kiếm"));
+    EXPECT_TRUE(cuaNam->text().contains("Phường Cửa Nam"));
+    EXPECT_EQ(m_window->findChild<QPushButton*>("choice_current_residence_today_2"), nullptr);
     shot("06-form");
+    scrollTo("field_current_residence_today");
+    shot("06b-form-address");
     typeInto("field_phone", "12");
     EXPECT_FALSE(m_window->findChild<QWidget*>("field_phone")
                      ->parentWidget()
@@ -309,8 +351,14 @@ TEST_P(KioskUiTest, WholeFlowFromCardToPdfLeavesNothingPersonal) {
     typeInto("field_phone", "0912345678");
     typeInto("field_authority", "Công an phường Hoàn Kiếm");
     typeInto("field_request", "Đăng ký thường trú");
+    EXPECT_FALSE(child<QPushButton>("formNext")->isEnabled()) << "no ward picked yet";
+    click("choice_current_residence_today_1");
+    EXPECT_TRUE(cuaNam->isChecked());
+    EXPECT_EQ(today->text(), cuaNam->text());
     EXPECT_TRUE(child<QPushButton>("formNext")->isEnabled());
+    scrollTo("field_current_residence_today");
     shot("08-form-filled");
+    std::string picked = cuaNam->text().toStdString();
     click("formNext");
     ASSERT_EQ(m_window->workflow().step(), WorkflowStep::Output);
 
@@ -324,6 +372,8 @@ TEST_P(KioskUiTest, WholeFlowFromCardToPdfLeavesNothingPersonal) {
     EXPECT_EQ(text.exitCode, 0);
     EXPECT_NE(text.output.find(who["fullName"].get<std::string>()), std::string::npos);
     EXPECT_NE(text.output.find("Đăng ký thường trú"), std::string::npos);
+    EXPECT_NE(text.output.find(who["placeOfResidence"].get<std::string>()), std::string::npos);
+    EXPECT_NE(text.output.find(picked), std::string::npos) << "today's address on the PDF";
 
     click("finishButton");
     ASSERT_EQ(m_window->workflow().step(), WorkflowStep::Finished);
@@ -525,6 +575,7 @@ TEST_P(KioskUiTest, PostsTheFormToTheEndpoint) {
     settle();
     typeInto("field_authority", "Công an phường Hoàn Kiếm");
     typeInto("field_request", "Đăng ký thường trú");
+    click("choice_current_residence_today_0");
     click("formNext");
     ASSERT_EQ(m_window->workflow().step(), WorkflowStep::Output);
     click("postButton");
@@ -694,6 +745,134 @@ TEST_P(KioskUiTest, CameraReadsTheQrWithNothingTyped) {
     expectNoPersonalData(who);
 }
 #endif
+
+/// A JPEG 2000 codestream (ISO/IEC 15444-1 Annex A) whose SIZ says 300 x 400, cut short after
+/// the header: what a damaged chip file looks like.
+Bytes truncatedCodestream() {
+    Bytes siz{0xFF, 0x4F, 0xFF, 0x51, 0x00, 0x2F, 0x00, 0x00};
+    for (std::uint32_t value : {300u, 400u, 0u, 0u, 300u, 400u, 0u, 0u}) {
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            siz.push_back(static_cast<std::uint8_t>(value >> shift));
+        }
+    }
+    Bytes components{0x00, 0x03, 0x07, 0x01, 0x01, 0x07, 0x01, 0x01, 0x07, 0x01, 0x01};
+    siz.insert(siz.end(), components.begin(), components.end());
+    siz.insert(siz.end(), 40, 0xA5);
+    return siz;
+}
+
+#ifdef CCCD_KIOSK_HAVE_CAMERA
+/// A 300 x 400 portrait-sized JPEG 2000 file (JP2), written by the SDK's vision part.
+Bytes jp2Portrait() {
+    vision::GrayImage image;
+    image.width = 300;
+    image.height = 400;
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = 0; x < image.width; ++x) {
+            image.pixels.push_back(static_cast<std::uint8_t>((x + y) % 256));
+        }
+    }
+    std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                 ("kiosk-portrait-" + std::to_string(::getpid()) + ".jp2");
+    vision::writeImageFile(file, image);
+    Bytes bytes = test::readFile(file);
+    std::filesystem::remove(file);
+    return bytes;
+}
+
+/// The emulated card, each read's DG2 rebuilt around another face image (as a card holding a
+/// JPEG 2000 portrait would give it): the emulator's profiles carry JPEG only.
+class PortraitReplacingCards : public CardService {
+public:
+    PortraitReplacingCards(EmulatedCardService& card, Bytes image)
+        : m_card(card), m_image(std::move(image)) {}
+
+    void setSink(CardEventSink sink) override {
+        m_card.setSink([sink = std::move(sink), image = m_image](CardEvent event) {
+            auto* done = std::get_if<ReadDone>(&event);
+            if (done != nullptr && done->document && done->document->dg2) {
+                lds::FaceImage face = done->document->dg2->faces.at(0);
+                face.image = image;
+                face.imageDataType = static_cast<std::uint8_t>(lds::FaceImageDataType::Jpeg2000);
+                face.imageFormat = lds::detectImageFormat(image);
+                face.imageSize = lds::imageSize(image);
+                done->document->dg2->faces = {face};
+            }
+            sink(std::move(event));
+        });
+    }
+
+    void start() override { m_card.start(); }
+
+    void read(const reader::AccessKey& key) override { m_card.read(key); }
+
+    void cancelRead() override { m_card.cancelRead(); }
+
+private:
+    EmulatedCardService& m_card;
+    Bytes m_image;
+};
+
+TEST_P(KioskUiTest, Jpeg2000PortraitIsShown) {
+    Bytes jp2 = jp2Portrait();
+    ASSERT_EQ(lds::detectImageFormat(jp2), lds::ImageFormat::Jp2);
+    ui::DecodedPortrait decoded = ui::decodePortrait(jp2);
+    ASSERT_FALSE(decoded.problem);
+    EXPECT_EQ(decoded.image.size(), QSize(300, 400));
+
+    m_window.reset();
+    PortraitReplacingCards cards(*m_cards, jp2);
+    m_window =
+        std::make_unique<ui::KioskWindow>(cards, m_catalog, m_clock, m_audit.get(), m_settings,
+                                          m_dir / "settings.json", m_dir / "audit.jsonl");
+    m_window->resize(GetParam());
+    m_window->show();
+    settle();
+    nlohmann::json who = persona("vn-basic");
+    readToVerified(who["personalIdNumber"].get<std::string>(), false);
+    ASSERT_EQ(lds::detectImageFormat(m_window->workflow().session().portrait.view()),
+              lds::ImageFormat::Jp2);
+    auto* portrait = child<QLabel>("portrait");
+    ASSERT_NE(portrait, nullptr);
+    EXPECT_FALSE(portrait->pixmap().isNull()) << portrait->text().toStdString();
+    EXPECT_EQ(portrait->pixmap().size(), QSize(240, 320)) << "300 x 400 scaled into the frame";
+    shot("04c-verified-jp2");
+    m_cards->remove();
+    ASSERT_TRUE(reach(WorkflowStep::WaitingForCard));
+    EXPECT_TRUE(portrait->pixmap().isNull());
+    m_window.reset();
+}
+#endif
+
+TEST_P(KioskUiTest, PortraitThatDoesNotDecodeSaysSo) {
+    Bytes damaged = truncatedCodestream();
+    ASSERT_EQ(lds::detectImageFormat(damaged), lds::ImageFormat::Jpeg2000Codestream);
+    ASSERT_EQ(lds::imageSize(damaged), (lds::ImageSize{300, 400}));
+#ifdef CCCD_KIOSK_HAVE_CAMERA
+    ui::PortraitProblem expected = ui::PortraitProblem::NotDecodable;
+    QString shown = "Ảnh không đọc được";
+#else
+    ui::PortraitProblem expected = ui::PortraitProblem::NotSupported;
+    QString shown = "định dạng ảnh chưa hỗ trợ";
+#endif
+    EXPECT_EQ(ui::decodePortrait(damaged).problem, expected);
+    Bytes jpeg{0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00, 0x13, 0x37};
+    EXPECT_EQ(ui::decodePortrait(jpeg).problem, ui::PortraitProblem::NotDecodable);
+    EXPECT_EQ(ui::decodePortrait(toBytes("not an image")).problem,
+              ui::PortraitProblem::NotDecodable);
+    EXPECT_EQ(ui::decodePortrait({}).problem, ui::PortraitProblem::Missing);
+    Bytes huge = damaged;
+    huge[8] = 0x7F; // Xsiz about two thousand million pixels wide
+    EXPECT_EQ(ui::decodePortrait(huge).problem, ui::PortraitProblem::NotDecodable)
+        << "too large to decode, in any build";
+
+    ui::PortraitView view(nullptr);
+    view.showPortrait(damaged);
+    EXPECT_TRUE(view.pixmap().isNull());
+    EXPECT_TRUE(view.text().contains(shown)) << view.text().toStdString();
+    view.forget();
+    EXPECT_TRUE(view.text().isEmpty());
+}
 
 INSTANTIATE_TEST_SUITE_P(Sizes, KioskUiTest, ::testing::Values(QSize(1920, 1080), QSize(1366, 768)),
                          [](const ::testing::TestParamInfo<QSize>& param) {

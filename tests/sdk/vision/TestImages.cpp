@@ -1,8 +1,10 @@
 #include "TestImages.h"
 
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
+#include "base/Error.h"
 #include "sdk/mrz/CccdSpec.h"
 #include "vision/OpenCvImage.h"
 
@@ -23,6 +25,23 @@ vision::GrayImage scene(const std::string& payload, int moduleSize, int x, int y
     cv::Mat canvas(1080, 1920, CV_8UC1, cv::Scalar(150));
     vision::matView(symbol).copyTo(canvas(cv::Rect(x, y, symbol.width, symbol.height)));
     return vision::grayImageOf(canvas);
+}
+
+Bytes encodedColorImage(int width, int height, const std::string& extension) {
+    cv::Mat image(height, width, CV_8UC3);
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+            image.at<cv::Vec3b>(y, x) = cv::Vec3b(static_cast<std::uint8_t>(255 * x / width),
+                                                  static_cast<std::uint8_t>(255 * y / height), 90);
+        }
+    }
+    cv::circle(image, cv::Point(width / 2, height / 2), std::min(width, height) / 3,
+               cv::Scalar(30, 40, 200), cv::FILLED);
+    std::vector<std::uint8_t> encoded;
+    if (!cv::imencode(extension, image, encoded)) {
+        throw Error(ErrorCode::Io, "OpenCV cannot encode " + extension);
+    }
+    return Bytes(encoded.begin(), encoded.end());
 }
 
 vision::GrayImage rotated(const vision::GrayImage& image, double degrees) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "base/Bytes.h"
 #include "emulator/qr/QrRenderer.h"
 #include "vision/GrayImage.h"
 
@@ -25,6 +26,10 @@ scene(const std::string& payload, int moduleSize, int x = 700, int y = 300,
 
 /// A saturated elliptical highlight, as glare on the laminate.
 [[nodiscard]] vision::GrayImage withGlare(const vision::GrayImage& image, int x, int y, int radius);
+
+/// A synthetic colour image (a gradient with a disc) encoded by OpenCV in the format of
+/// `extension` (".jp2": a JPEG 2000 JP2 file through OpenJPEG, ".png", ".jpg").
+[[nodiscard]] Bytes encodedColorImage(int width, int height, const std::string& extension);
 
 /// An AVI file of Motion JPEG frames (OpenCV's own writer, no codec library needed), 10 fps.
 void writeVideo(const std::filesystem::path& file, const std::vector<vision::GrayImage>& frames);
