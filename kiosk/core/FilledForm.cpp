@@ -115,7 +115,9 @@ std::optional<FieldProblemKind> checkValue(const FormField& field, std::string_v
 FilledForm::FilledForm(const FormDefinition& definition, const CitizenRecord& citizen)
     : m_definition(&definition) {
     for (const FormField* f : definition.fields()) {
-        m_values[f->id] = f->fromChip() ? citizen.value(f->source) : std::string();
+        // A box is ticked or not: unticked is already an answer ("no").
+        std::string blank = f->type == FieldType::Check ? "no" : "";
+        m_values[f->id] = f->fromChip() ? citizen.value(f->source) : blank;
     }
 }
 

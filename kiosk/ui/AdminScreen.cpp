@@ -30,8 +30,10 @@ AdminScreen::AdminScreen(KioskContext& context, QWidget* parent)
       m_pinClear(new QPushButton(this)), m_unlock(new QPushButton(this)),
       m_reader(new QLineEdit(this)), m_counter(new QLineEdit(this)), m_clerk(new QLineEdit(this)),
       m_forms(new QLineEdit(this)), m_output(new QLineEdit(this)), m_endpoint(new QLineEdit(this)),
-      m_idle(new QSpinBox(this)), m_language(new QComboBox(this)), m_auditKey(new QLineEdit(this)),
-      m_status(new QLabel(this)), m_save(new QPushButton(this)), m_close(new QPushButton(this)) {
+      m_idle(new QSpinBox(this)), m_readTimeout(new QSpinBox(this)), m_camera(new QSpinBox(this)),
+      m_trust(new QLineEdit(this)), m_language(new QComboBox(this)),
+      m_auditKey(new QLineEdit(this)), m_status(new QLabel(this)), m_save(new QPushButton(this)),
+      m_close(new QPushButton(this)) {
     setObjectName("admin");
     m_pages->addWidget(buildPinPage());
     m_pages->addWidget(buildSettingsPage());
@@ -128,9 +130,15 @@ QWidget* AdminScreen::buildSettingsPage() {
     m_status->setWordWrap(true);
     m_save->setObjectName("adminSave");
 
+    m_readTimeout->setObjectName("adminReadTimeout");
+    m_readTimeout->setRange(1, 120); // Settings: read_timeout_s
+    m_camera->setObjectName("adminCamera");
+    m_camera->setRange(0, 63); // /dev/video0 .. /dev/video63
+    m_trust->setObjectName("adminTrust");
+
     auto* rows = new QFormLayout;
-    QWidget* inputs[] = {m_reader,   m_counter, m_clerk,    m_forms,   m_output,
-                         m_endpoint, m_idle,    m_language, m_auditKey};
+    QWidget* inputs[] = {m_reader, m_camera,   m_trust, m_counter,     m_clerk,    m_forms,
+                         m_output, m_endpoint, m_idle,  m_readTimeout, m_language, m_auditKey};
     static_assert(std::size(inputs) == std::extent_v<decltype(m_labels)>);
     for (std::size_t i = 0; i < std::size(inputs); ++i) {
         m_labels[i] = new QLabel(page);
@@ -154,12 +162,15 @@ void AdminScreen::retranslate() {
     m_pinClear->setText(tr("Xóa hết"));
     m_unlock->setText(tr("Mở"));
     const QString labels[] = {tr("Đầu đọc (trống: đầu đọc đầu tiên có thẻ)"),
+                              tr("Camera (số thiết bị)"),
+                              tr("Kho tin cậy (tệp CSCA hoặc danh sách chủ, ngăn cách bằng ;)"),
                               tr("Mã quầy"),
                               tr("Mã cán bộ"),
                               tr("Thư mục biểu mẫu"),
                               tr("Thư mục xuất"),
                               tr("Địa chỉ gửi (HTTP)"),
                               tr("Thời gian chờ (giây)"),
+                              tr("Thời gian đọc thẻ tối đa (giây)"),
                               tr("Ngôn ngữ"),
                               tr("Tệp khóa nhật ký (chỉ xem)")};
     for (std::size_t i = 0; i < std::size(labels); ++i) {
@@ -243,6 +254,13 @@ void AdminScreen::load() {
     m_output->setText(qstr(s.outputFolder));
     m_endpoint->setText(qstr(s.endpointUrl));
     m_idle->setValue(static_cast<int>(s.idleTimeout.count()));
+    m_readTimeout->setValue(static_cast<int>(s.readTimeout.count()));
+    m_camera->setValue(s.cameraIndex);
+    QStringList trust;
+    for (const std::string& path : s.trustStorePaths) {
+        trust << qstr(path);
+    }
+    m_trust->setText(trust.join("; "));
     m_language->setCurrentIndex(s.language == Language::English ? 1 : 0);
     m_auditKey->setText(qstr(s.auditKeyFile));
     m_status->clear();
@@ -257,6 +275,14 @@ void AdminScreen::save() {
     s.outputFolder = m_output->text().toStdString();
     s.endpointUrl = m_endpoint->text().toStdString();
     s.idleTimeout = std::chrono::seconds(m_idle->value());
+    s.readTimeout = std::chrono::seconds(m_readTimeout->value());
+    s.cameraIndex = m_camera->value();
+    s.trustStorePaths.clear();
+    for (const QString& path : m_trust->text().split(';', Qt::SkipEmptyParts)) {
+        if (!path.trimmed().isEmpty()) {
+            s.trustStorePaths.push_back(path.trimmed().toStdString());
+        }
+    }
     s.language = m_language->currentIndex() == 1 ? Language::English : Language::Vietnamese;
     std::vector<SettingsProblem> problems = s.validate();
     if (!problems.empty()) {

@@ -47,7 +47,7 @@ private:
     QPushButton* m_unlock;
     QTimer m_lockoutTick;
     bool m_wrongPin = false; ///< the last try was wrong (and did not lock)
-    QLabel* m_labels[9];
+    QLabel* m_labels[12];
     QLineEdit* m_reader;
     QLineEdit* m_counter;
     QLineEdit* m_clerk;
@@ -55,6 +55,9 @@ private:
     QLineEdit* m_output;
     QLineEdit* m_endpoint;
     QSpinBox* m_idle;
+    QSpinBox* m_readTimeout;
+    QSpinBox* m_camera;
+    QLineEdit* m_trust; ///< trust store paths, separated by ';'
     QComboBox* m_language;
     QLineEdit* m_auditKey;
     QLabel* m_status;

@@ -117,9 +117,9 @@ void FormScreen::build(const FilledForm& form) {
                 input = combo;
             } else if (field.type == FieldType::Check) {
                 auto* check = new QCheckBox(box);
-                check->setChecked(value == "true");
+                check->setChecked(value == "yes");
                 connect(check, &QCheckBox::toggled, this, [this, id](bool on) {
-                    edited(id, on ? QStringLiteral("true") : QString());
+                    edited(id, on ? QStringLiteral("yes") : QStringLiteral("no"));
                 });
                 input = check;
             } else {

@@ -16,6 +16,18 @@
         <translation>Reader (empty: the first reader with a card)</translation>
     </message>
     <message>
+        <source>Camera (số thiết bị)</source>
+        <translation>Camera (device number)</translation>
+    </message>
+    <message>
+        <source>Kho tin cậy (tệp CSCA hoặc danh sách chủ, ngăn cách bằng ;)</source>
+        <translation>Trust store (CSCA files or master lists, separated by ;)</translation>
+    </message>
+    <message>
+        <source>Thời gian đọc thẻ tối đa (giây)</source>
+        <translation>Longest card read (seconds)</translation>
+    </message>
+    <message>
         <source>Mã quầy</source>
         <translation>Counter ID</translation>
     </message>

@@ -4,6 +4,7 @@
 // Every screen is grabbed into build/kiosk-screenshots/<size>/; after the session ends (finish
 // or card removal) no widget holds the citizen's name, ID or address.
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
 #include <QKeyEvent>
@@ -11,6 +12,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -436,7 +438,7 @@ TEST_P(KioskUiTest, StatisticsAdminAndEnglish) {
     shot("13-statistics");
     click("statisticsClose");
 
-    m_settings.auditKeyFile = "/var/lib/cccd-kiosk/audit.key";
+    m_settings.auditKeyFile = (m_dir / "audit.key").string(); // shown, not editable
     click("adminButton");
     EXPECT_EQ(m_window->currentScreen()->objectName(), "admin");
     auto* pin = child<QLineEdit>("adminPin");
@@ -463,6 +465,23 @@ TEST_P(KioskUiTest, StatisticsAdminAndEnglish) {
     ASSERT_NE(auditKey, nullptr);
     EXPECT_EQ(auditKey->text().toStdString(), m_settings.auditKeyFile);
     EXPECT_TRUE(auditKey->isReadOnly());
+    // Reader, camera, trust store, folders, endpoint, ids, language, timeouts: all here.
+    auto* trust = child<QLineEdit>("adminTrust");
+    ASSERT_NE(trust, nullptr);
+    ASSERT_NE(child<QSpinBox>("adminCamera"), nullptr);
+    ASSERT_NE(child<QSpinBox>("adminReadTimeout"), nullptr);
+    child<QSpinBox>("adminReadTimeout")->setValue(30);
+    trust->setText("/no/such/csca.pem");
+    click("adminSave");
+    EXPECT_TRUE(textsOf(*m_window).join(" ").contains("trust_store")) << "a missing file is named";
+    std::string csca = (test::binaryDir() / "profiles" / "csca.pem").string();
+    trust->setText(QString::fromStdString(csca));
+    click("adminSave");
+    ASSERT_TRUE(std::filesystem::exists(m_dir / "settings.json"))
+        << textsOf(*m_window).join(" | ").toStdString();
+    Settings saved = Settings::load(m_dir / "settings.json");
+    EXPECT_EQ(saved.trustStorePaths, std::vector<std::string>{csca});
+    EXPECT_EQ(saved.readTimeout, std::chrono::seconds(30));
     shot("15-admin-settings");
     click("adminClose");
 
@@ -872,6 +891,27 @@ TEST_P(KioskUiTest, PortraitThatDoesNotDecodeSaysSo) {
     EXPECT_TRUE(view.text().contains(shown)) << view.text().toStdString();
     view.forget();
     EXPECT_TRUE(view.text().isEmpty());
+}
+
+TEST_P(KioskUiTest, TickBoxAnswersYesAndNo) {
+    nlohmann::json who = persona("vn-basic");
+    readToVerified(who["personalIdNumber"].get<std::string>(), false);
+    click("verifiedNext");
+    ASSERT_TRUE(m_window->workflow().choose("bank-kyc"));
+    settle();
+    auto* box = child<QCheckBox>("field_tax_resident_abroad");
+    ASSERT_NE(box, nullptr);
+    const FilledForm& form = *m_window->workflow().session().form;
+    EXPECT_EQ(form.value("tax_resident_abroad"), "no");
+    box->click();
+    settle();
+    EXPECT_EQ(form.value("tax_resident_abroad"), "yes");
+    box->click();
+    settle();
+    EXPECT_EQ(form.value("tax_resident_abroad"), "no");
+    for (const FieldProblem& problem : form.problems()) {
+        EXPECT_NE(problem.fieldId, "tax_resident_abroad") << "a tick box is always an answer";
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, KioskUiTest, ::testing::Values(QSize(1920, 1080), QSize(1366, 768)),
