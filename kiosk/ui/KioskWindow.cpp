@@ -43,7 +43,7 @@ KioskWindow::KioskWindow(CardService& cards, const FormCatalog& catalog, const C
                          std::filesystem::path auditFile, QWidget* parent)
     : QWidget(parent),
       m_workflow(std::make_unique<Workflow>(cards, catalog, clock, audit, configOf(settings))),
-      m_adminPinGuard(clock),
+      m_clock(clock), m_adminPinGuard(clock),
       m_context(std::make_unique<KioskContext>(KioskContext{
           *m_workflow, settings, m_adminPinGuard, std::move(settingsFile), std::move(auditFile)})),
       m_appTitle(new QLabel(this)), m_readerStatus(new QLabel(this)),
@@ -140,6 +140,7 @@ void KioskWindow::pump(std::size_t maxEvents) {
         m_workflow->handle(*event);
     }
     m_workflow->tick();
+    closeIdleOverlay();
 }
 
 void KioskWindow::setAutoPump(bool on) {
@@ -179,13 +180,27 @@ void KioskWindow::retranslate() {
 }
 
 void KioskWindow::showStatistics() {
-    m_overlay = m_statistics;
     m_statistics->refresh();
-    refresh();
+    showOverlay(m_statistics);
 }
 
 void KioskWindow::showAdmin() {
-    m_overlay = m_admin;
+    showOverlay(m_admin);
+}
+
+void KioskWindow::showOverlay(QWidget* overlay) {
+    m_overlay = overlay;
+    m_overlayTouched = m_clock.now();
+    refresh();
+}
+
+void KioskWindow::closeIdleOverlay() {
+    if (m_overlay == nullptr ||
+        m_clock.now() - m_overlayTouched < m_context->settings.idleTimeout) {
+        return;
+    }
+    static_cast<Screen*>(m_overlay)->clear(); // the admin screen locks again
+    m_overlay = nullptr;
     refresh();
 }
 
@@ -237,6 +252,11 @@ void KioskWindow::scanned(const std::string& text) {
 }
 
 bool KioskWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (m_overlay != nullptr &&
+        (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::KeyPress ||
+         event->type() == QEvent::TouchBegin)) {
+        m_overlayTouched = m_clock.now();
+    }
     if (event->type() != QEvent::KeyPress || m_overlay != nullptr) {
         return QWidget::eventFilter(watched, event);
     }

@@ -75,8 +75,14 @@ private:
     void retranslate();
     void scanned(const std::string& text);
     void onCardEvent(const CardEvent& event);
+    void showOverlay(QWidget* overlay);
+    /// Closes the statistics or the (unlocked) admin screen when nobody touched it for the idle
+    /// timeout, as the workflow ends a citizen's session.
+    void closeIdleOverlay();
 
     std::unique_ptr<Workflow> m_workflow;
+    const Clock& m_clock;
+    std::chrono::system_clock::time_point m_overlayTouched;
     AdminPinGuard m_adminPinGuard;
     std::unique_ptr<KioskContext> m_context;
     CardEventQueue m_events;

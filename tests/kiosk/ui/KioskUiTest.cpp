@@ -494,6 +494,8 @@ TEST_P(KioskUiTest, StatisticsAdminAndEnglish) {
 }
 
 TEST_P(KioskUiTest, FiveWrongAdminPinsLockTheKeypad) {
+    // The lockout's minute passes without the admin screen closing for being left alone.
+    m_settings.idleTimeout = std::chrono::seconds(600);
     auto tryPin = [this](const std::string& pin) {
         typePin(pin);
         click("adminUnlock");
@@ -912,6 +914,18 @@ TEST_P(KioskUiTest, TickBoxAnswersYesAndNo) {
     for (const FieldProblem& problem : form.problems()) {
         EXPECT_NE(problem.fieldId, "tax_resident_abroad") << "a tick box is always an answer";
     }
+}
+
+TEST_P(KioskUiTest, UnlockedAdminScreenClosesAndLocksWhenLeftAlone) {
+    click("adminButton");
+    typePin("2468");
+    click("adminUnlock");
+    ASSERT_TRUE(child<QPushButton>("adminSave")->isVisible());
+    m_clock.advance(m_settings.idleTimeout + std::chrono::seconds(1));
+    ASSERT_TRUE(waitFor([this] { return m_window->currentScreen()->objectName() != "admin"; }));
+    EXPECT_EQ(m_window->currentScreen()->objectName(), "waiting");
+    click("adminButton");
+    EXPECT_FALSE(child<QPushButton>("adminSave")->isVisible()) << "the PIN is asked again";
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, KioskUiTest, ::testing::Values(QSize(1920, 1080), QSize(1366, 768)),
