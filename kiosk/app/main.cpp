@@ -148,6 +148,13 @@ int main(int argc, char** argv) {
     try {
         Settings settings = settingsFile.empty() ? defaultSettings() : Settings::load(settingsFile);
         settings.trustStorePaths.insert(settings.trustStorePaths.end(), trust.begin(), trust.end());
+        if (!settingsFile.empty()) {
+            // A counter must not start half-configured: every problem, by key, before the UI.
+            if (std::vector<SettingsProblem> problems = settings.validate(); !problems.empty()) {
+                throw SettingsError(ErrorCode::InvalidArgument, "the settings cannot be used",
+                                    std::move(problems));
+            }
+        }
         std::filesystem::create_directories(settings.outputFolder);
         FormCatalog catalog = FormCatalog::load(settings.formsFolder);
         std::filesystem::path audit =
@@ -187,6 +194,13 @@ int main(int argc, char** argv) {
         window.show();
         int status = QApplication::exec();
         return status;
+    } catch (const SettingsError& e) {
+        std::cerr << "cccd-kiosk: " << e.what() << ":";
+        for (const SettingsProblem& problem : e.problems()) {
+            std::cerr << " " << problem.key << " (" << settingsProblemName(problem.kind) << ")";
+        }
+        std::cerr << "\n";
+        return 2;
     } catch (const Error& e) {
         std::cerr << "cccd-kiosk: " << e.what() << "\n";
         return 2;

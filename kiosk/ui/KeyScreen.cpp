@@ -167,8 +167,7 @@ void KeyScreen::submit() {
 }
 
 void KeyScreen::clear() {
-    QString text = m_display->text();
-    text.fill(QChar(0));
+    // QLineEdit keeps its own copies (undo history included); clearing is what Qt allows.
     m_display->clear();
     m_problem->clear();
     m_mrz->clear();

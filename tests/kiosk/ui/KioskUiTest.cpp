@@ -928,6 +928,19 @@ TEST_P(KioskUiTest, UnlockedAdminScreenClosesAndLocksWhenLeftAlone) {
     EXPECT_FALSE(child<QPushButton>("adminSave")->isVisible()) << "the PIN is asked again";
 }
 
+TEST_P(KioskUiTest, SettingsThatCannotBeUsedStopTheStartWithEveryProblem) {
+    Settings broken = m_settings;
+    broken.formsFolder = (m_dir / "no-such-folder").string();
+    broken.adminPin = AdminPin{};
+    broken.save(m_dir / "broken.json");
+    test::RunResult r =
+        test::run(test::binaryDir() / "bin/cccd-kiosk",
+                  {"--settings", (m_dir / "broken.json").string()}, std::chrono::seconds(30));
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.errors.find("forms_folder (not_a_folder)"), std::string::npos) << r.errors;
+    EXPECT_NE(r.errors.find("admin_pin (no_admin_pin)"), std::string::npos) << r.errors;
+}
+
 INSTANTIATE_TEST_SUITE_P(Sizes, KioskUiTest, ::testing::Values(QSize(1920, 1080), QSize(1366, 768)),
                          [](const ::testing::TestParamInfo<QSize>& param) {
                              return "w" + std::to_string(param.param.width()) + "h" +
