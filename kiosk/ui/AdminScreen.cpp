@@ -3,6 +3,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QScrollArea>
 #include <QVBoxLayout>
 #include <type_traits>
 
@@ -36,7 +37,12 @@ AdminScreen::AdminScreen(KioskContext& context, QWidget* parent)
       m_close(new QPushButton(this)) {
     setObjectName("admin");
     m_pages->addWidget(buildPinPage());
-    m_pages->addWidget(buildSettingsPage());
+    // Twelve settings are taller than a 768-pixel screen: the page scrolls.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(buildSettingsPage());
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_pages->addWidget(scroll);
     m_close->setObjectName("adminClose");
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(m_pages, 1);

@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -75,7 +76,13 @@ KioskWindow::KioskWindow(CardService& cards, const FormCatalog& catalog, const C
 
     KioskContext& context = *m_context;
     auto add = [this](Screen* screen) {
-        m_stack->addWidget(screen);
+        // Each screen in a scroll area of its own, so that the tallest one (a keypad) never
+        // makes the window taller than a 1366x768 display: it scrolls instead.
+        auto* scroll = new QScrollArea(m_stack);
+        scroll->setWidget(screen);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        m_stack->addWidget(scroll);
         m_allScreens.push_back(screen);
         return screen;
     };
@@ -239,8 +246,13 @@ void KioskWindow::refresh() {
     if (!m_workflow->session().holdsPersonalData()) {
         m_scanner.clear();
     }
-    m_stack->setCurrentWidget(current);
+    m_stack->setCurrentWidget(current->parentWidget()->parentWidget()); // viewport, scroll area
     current->refresh();
+}
+
+QWidget* KioskWindow::currentScreen() const {
+    auto* scroll = qobject_cast<QScrollArea*>(m_stack->currentWidget());
+    return scroll != nullptr ? scroll->widget() : nullptr;
 }
 
 void KioskWindow::scanned(const std::string& text) {
@@ -309,6 +321,7 @@ QPushButton[role="header"] { min-height: 48px; font-size: 18px; }
 QPushButton[role="choice"] { min-height: 56px; text-align: left; font-size: 20px; }
 QPushButton[role="choice"]:checked { background: #0b6bbf; color: white; font-weight: bold; }
 QLineEdit { min-height: 48px; padding: 0 10px; font-size: 22px; }
+QSpinBox { min-height: 48px; padding: 0 10px; font-size: 22px; }
 QLineEdit[role="chip"] { background: #eef3f7; color: #0b3c66; border: 1px dashed #7da3c4; }
 QLineEdit[role="shownOnly"] { background: #eceff1; color: #37474f; border: 1px solid #cfd8dc; }
 QLineEdit[role="picked"] { background: #f5f7f8; }

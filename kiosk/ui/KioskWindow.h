@@ -54,7 +54,7 @@ public:
     void setAutoPump(bool on);
 
     /// The screen shown now.
-    [[nodiscard]] QWidget* currentScreen() const { return m_stack->currentWidget(); }
+    [[nodiscard]] QWidget* currentScreen() const;
 
     [[nodiscard]] OutputScreen& outputScreen() const { return *m_output; }
 

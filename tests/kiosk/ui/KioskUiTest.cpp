@@ -170,6 +170,8 @@ protected:
 
     void shot(const std::string& name) {
         settle();
+        // No screen may make the window taller or wider than the display it was sized for.
+        EXPECT_EQ(m_window->size(), GetParam()) << name;
         QPixmap image = m_window->grab();
         ASSERT_FALSE(image.isNull());
         ASSERT_TRUE(image.save(QString::fromStdString((m_shots / (name + ".png")).string())));
