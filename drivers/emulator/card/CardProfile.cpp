@@ -1,10 +1,12 @@
 #include "emulator/card/CardProfile.h"
 
+#include <charconv>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "base/Error.h"
+#include "emulator/card/FaultPlan.h"
 #include "emulator/card/PaceProtocol.h"
 
 namespace cccd::emulator {
@@ -283,6 +285,14 @@ CardProfile parseProfile(std::string_view text) {
         if (!profile.additionalChipAuthenticationKeys.empty() && !profile.chipAuthenticationKeyId) {
             malformed("several Chip Authentication keys need chipAuthenticationKeyId");
         }
+        for (const json& fault : doc.value("faults", json::array())) {
+            std::string line = fault.get<std::string>();
+            std::variant<CommandFault, std::string> parsed = parseCommandFault(line);
+            if (const auto* error = std::get_if<std::string>(&parsed)) {
+                malformed("fault '" + line + "': " + *error);
+            }
+            profile.faults.push_back(std::move(line));
+        }
         return profile;
     } catch (const json::exception& e) {
         malformed(std::string("missing or mistyped key: ") + e.what());
@@ -315,6 +325,9 @@ std::string profileToJson(const CardProfile& profile) {
     if (profile.selectMfStatus) {
         doc["flags"]["selectMfStatus"] = fidKey(*profile.selectMfStatus);
     }
+    if (!profile.faults.empty()) {
+        doc["faults"] = profile.faults;
+    }
     doc["masterFile"] = filesToJson(profile.masterFiles, true);
     doc["application"] = filesToJson(profile.applicationFiles, false);
     json keys = json::object();
@@ -340,6 +353,146 @@ std::string profileToJson(const CardProfile& profile) {
     }
     doc["keys"] = keys;
     return doc.dump(2) + "\n";
+}
+
+namespace {
+
+bool parseUnsigned(std::string_view text, std::size_t& value, int base = 10) {
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, base);
+    return !text.empty() && ec == std::errc() && end == text.data() + text.size();
+}
+
+bool parseHexWord(std::string_view text, std::size_t digits, std::size_t& value) {
+    return text.size() == digits && parseUnsigned(text, value, 16);
+}
+
+// The words of a fault, split into positional arguments and name=value options.
+struct FaultWords {
+    std::vector<std::string> arguments;
+    std::vector<std::pair<std::string, std::string>> options;
+};
+
+FaultWords splitFault(std::string_view text) {
+    FaultWords out;
+    std::istringstream in{std::string(text)};
+    for (std::string word; in >> word;) {
+        std::size_t equals = word.find('=');
+        if (equals == std::string::npos && word != "always") {
+            out.arguments.push_back(word);
+        } else if (equals == std::string::npos) {
+            out.options.emplace_back(word, "");
+        } else {
+            out.options.emplace_back(word.substr(0, equals), word.substr(equals + 1));
+        }
+    }
+    return out;
+}
+
+std::optional<std::string> parseTrigger(const FaultWords& words, FaultTrigger& when) {
+    for (const auto& [name, value] : words.options) {
+        std::size_t number = 0;
+        if (name == "always") {
+            when.always = true;
+        } else if (name == "at" && parseUnsigned(value, number) && number > 0) {
+            when.commandNumber = number;
+        } else if (name == "ins" && parseHexWord(value, 2, number)) {
+            when.ins = static_cast<std::uint8_t>(number);
+        } else if (name == "fid" && parseHexWord(value, 4, number)) {
+            when.fid = static_cast<std::uint16_t>(number);
+        } else {
+            return "bad option '" + name + "'";
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::variant<CommandFault, std::string> parseCommandFault(std::string_view text) {
+    using Kind = CommandFault::Kind;
+    FaultWords words = splitFault(text);
+    if (words.arguments.empty()) {
+        return std::string("a fault needs a kind");
+    }
+    CommandFault fault;
+    if (std::optional<std::string> error = parseTrigger(words, fault.when)) {
+        return *error;
+    }
+    const std::string kind = words.arguments[0];
+    const std::vector<std::string> args(words.arguments.begin() + 1, words.arguments.end());
+    std::size_t number = 0;
+    bool ok = true;
+    // Kinds with no argument, one required count, or an optional count or status word.
+    static const std::pair<const char*, Kind> plain[] = {{"skip-ssc", Kind::SkipSsc},
+                                                         {"repeat-ssc", Kind::RepeatSsc}};
+    static const std::pair<const char*, Kind> counted[] = {{"truncate", Kind::Truncate},
+                                                           {"extend", Kind::Extend},
+                                                           {"chain", Kind::Chain},
+                                                           {"delay", Kind::Delay}};
+    static const std::pair<const char*, Kind> optionalCount[] = {{"wrong-le", Kind::WrongLe},
+                                                                 {"early-end", Kind::EarlyEnd}};
+    static const std::pair<const char*, Kind> optionalSw[] = {{"status-only", Kind::StatusOnly},
+                                                              {"reset", Kind::Reset}};
+    auto find = [&kind](const auto& table) -> std::optional<Kind> {
+        for (const auto& [name, value] : table) {
+            if (kind == name) {
+                return value;
+            }
+        }
+        return std::nullopt;
+    };
+    if (std::optional<Kind> simple = find(plain)) {
+        fault.kind = *simple;
+        ok = args.empty();
+    } else if (std::optional<Kind> withCount = find(counted)) {
+        fault.kind = *withCount;
+        ok = args.size() == 1 && parseUnsigned(args[0], fault.count);
+        fault.hasCount = true;
+    } else if (std::optional<Kind> maybeCount = find(optionalCount)) {
+        fault.kind = *maybeCount;
+        fault.hasCount = args.size() == 1;
+        ok = args.empty() || (args.size() == 1 && parseUnsigned(args[0], fault.count));
+    } else if (std::optional<Kind> maybeSw = find(optionalSw)) {
+        fault.kind = *maybeSw;
+        ok = args.empty() || (args.size() == 1 && parseHexWord(args[0], 4, number));
+        if (ok && !args.empty()) {
+            fault.statusWord = static_cast<std::uint16_t>(number);
+        }
+    } else if (kind == "garbage") {
+        fault.kind = Kind::Garbage;
+        fault.count = 16;
+        if (args.size() == 1 && args[0].rfind("hex:", 0) == 0) {
+            try {
+                fault.bytes = fromHex(args[0].substr(4));
+            } catch (const Error&) {
+                ok = false;
+            }
+            ok = ok && !fault.bytes.empty();
+        } else {
+            ok = args.empty() || (args.size() == 1 && parseUnsigned(args[0], fault.count));
+        }
+    } else if (kind == "tlv-length" || kind == "oversize-length") {
+        bool tlv = kind == "tlv-length";
+        fault.kind = tlv ? Kind::TlvLength : Kind::OversizeLength;
+        ok = args.size() == (tlv ? 3u : 2u) && parseHexWord(args[0], 4, number) &&
+             parseUnsigned(args[1], fault.offset);
+        fault.fid = static_cast<std::uint16_t>(number);
+        if (ok && tlv) {
+            std::string_view delta = args[2];
+            bool negative = !delta.empty() && delta[0] == '-';
+            if (!delta.empty() && (delta[0] == '-' || delta[0] == '+')) {
+                delta.remove_prefix(1);
+            }
+            ok = parseUnsigned(delta, number) && number > 0 && number < 256;
+            fault.delta = negative ? -static_cast<int>(number) : static_cast<int>(number);
+        }
+    } else {
+        return "unknown fault '" + kind + "'";
+    }
+    if (!ok) {
+        return "bad arguments for fault '" + kind + "'";
+    }
+    return fault;
 }
 
 } // namespace cccd::emulator

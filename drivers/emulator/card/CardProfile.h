@@ -83,6 +83,9 @@ struct CardProfile {
     std::string chipAuthenticationProtocol;
     /// Further Chip Authentication keys; the first key then needs a keyId too.
     std::vector<AdditionalChipAuthenticationKey> additionalChipAuthenticationKeys;
+    /// Faults the card is born with, one per entry in the control socket's `fault` syntax
+    /// without the word "fault" (parseCommandFault in FaultPlan.h): a faulty persona as data.
+    std::vector<std::string> faults;
 
     /// BAC is on offer: enabled and a password to derive its keys from.
     [[nodiscard]] bool offersBac() const { return bac && !mrzInformation.empty(); }

@@ -1,6 +1,9 @@
 #include "emulator/card/EmulatedCard.h"
 
+#include <algorithm>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <variant>
 
 #include "base/Error.h"
@@ -24,6 +27,21 @@ constexpr std::uint8_t InsExternalAuthenticate = 0x82;
 constexpr std::uint8_t InsManageSecurityEnvironment = 0x22;
 constexpr std::uint8_t InsGeneralAuthenticate = 0x86;
 constexpr std::uint8_t InsInternalAuthenticate = 0x88;
+constexpr std::uint8_t InsGetResponse = 0xC0;
+
+// SELECT P1 with a FID in the data: 00 (MF, DF or EF), 02 (EF under the current DF), 08 (path).
+bool selectsByFid(const CommandApdu& command) {
+    return command.ins == InsSelect && command.data.size() == 2 &&
+           (command.p1 == 0x00 || command.p1 == 0x02 || command.p1 == 0x08);
+}
+
+// 61XX and 6CXX carry a length in SW2 (ISO/IEC 7816-4 §5.6), 00 meaning 256.
+std::uint16_t withLength(std::uint8_t sw1, std::size_t length) {
+    return static_cast<std::uint16_t>((sw1 << 8) | (std::min<std::size_t>(length, 256) & 0xFF));
+}
+
+// The OversizeLength fault's length field: four length octets announcing 2 GiB - 1.
+constexpr std::uint8_t OversizeLength[] = {0x84, 0x7F, 0xFF, 0xFF, 0xFF};
 
 // CLA: 00 plain, 0C secure messaging with authenticated header, bit 5 (10) command chaining
 // (ISO/IEC 7816-4 §5.4.1).
@@ -56,9 +74,18 @@ EmulatedCard::EmulatedCard(CardProfile profile, crypto::RandomSource random)
     : m_profile(std::move(profile)), m_random(std::move(random)),
       m_files(copyFiles(m_profile.masterFiles), copyFiles(m_profile.applicationFiles)) {
     reset();
+    for (const std::string& text : m_profile.faults) {
+        std::variant<CommandFault, std::string> fault = parseCommandFault(text);
+        if (auto* error = std::get_if<std::string>(&fault)) {
+            throw Error(ErrorCode::InvalidArgument, "profile fault: " + *error);
+        }
+        arm(std::get<CommandFault>(std::move(fault)));
+    }
 }
 
 void EmulatedCard::reset() {
+    m_commandNumber = 0;
+    m_chain.reset();
     m_session.reset();
     m_nextSessionKeys.reset();
     m_files.reset();
@@ -110,6 +137,168 @@ void EmulatedCard::corruptFile(std::uint16_t fid, std::size_t offset, std::uint8
     ef->data[offset] = static_cast<std::uint8_t>(ef->data[offset] ^ xorMask);
 }
 
+void EmulatedCard::arm(CommandFault fault) {
+    if (!fault.changesFile()) {
+        m_faults.commands.push_back(std::move(fault));
+        return;
+    }
+    ElementaryFile* ef = m_files.findFile(fault.fid);
+    if (ef == nullptr || fault.offset >= ef->data.size()) {
+        throw Error(ErrorCode::InvalidArgument, "no such file byte to change");
+    }
+    Bytes& data = ef->data;
+    if (fault.kind == CommandFault::Kind::TlvLength) {
+        data[fault.offset] = static_cast<std::uint8_t>(data[fault.offset] + fault.delta);
+        return;
+    }
+    std::uint8_t first = data[fault.offset];
+    std::size_t fieldSize = first < 0x80 ? 1 : 1 + (first & 0x7F);
+    if (fault.offset + fieldSize > data.size()) {
+        throw Error(ErrorCode::InvalidArgument, "no length field at that offset");
+    }
+    auto at = data.begin() + static_cast<std::ptrdiff_t>(fault.offset);
+    data.erase(at, at + static_cast<std::ptrdiff_t>(fieldSize));
+    data.insert(data.begin() + static_cast<std::ptrdiff_t>(fault.offset),
+                std::begin(OversizeLength), std::end(OversizeLength));
+}
+
+std::optional<std::uint16_t> EmulatedCard::commandFid(const CommandApdu& command) const {
+    if (selectsByFid(command)) {
+        return static_cast<std::uint16_t>((command.data[0] << 8) | command.data[1]);
+    }
+    if (command.ins != InsReadBinary) {
+        return std::nullopt;
+    }
+    if ((command.p1 & 0x80) != 0) {
+        // A short EF identifier: the low five bits of the FID; the application's files first.
+        std::uint8_t sfi = command.p1 & 0x1F;
+        for (const auto* files : {&m_profile.applicationFiles, &m_profile.masterFiles}) {
+            for (const ElementaryFile& ef : *files) {
+                if ((ef.fid & 0x1F) == sfi) {
+                    return ef.fid;
+                }
+            }
+        }
+        return std::nullopt;
+    }
+    const ElementaryFile* current = m_files.currentFile();
+    return current != nullptr ? std::optional<std::uint16_t>(current->fid) : std::nullopt;
+}
+
+std::optional<CommandFault> EmulatedCard::takeFault(const CommandApdu& command) {
+    std::vector<CommandFault>& pending = m_faults.commands;
+    for (auto it = pending.begin(); it != pending.end(); ++it) {
+        const FaultTrigger& when = it->when;
+        if ((when.commandNumber && *when.commandNumber != m_commandNumber) ||
+            (when.ins && *when.ins != command.ins) ||
+            (when.fid && commandFid(command) != when.fid)) {
+            continue;
+        }
+        CommandFault fault = *it;
+        if (!when.always) {
+            pending.erase(it);
+        }
+        log(LogLevel::Info, LogCategory, "command fault fired");
+        return fault;
+    }
+    return std::nullopt;
+}
+
+void EmulatedCard::beforeExecute(const std::optional<CommandFault>& fault, CommandApdu& command) {
+    if (!fault) {
+        return;
+    }
+    if (fault->kind == CommandFault::Kind::Delay) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(fault->count));
+    } else if (fault->kind == CommandFault::Kind::Extend && command.ins == InsReadBinary &&
+               command.ne) {
+        command.ne = *command.ne + fault->count; // a card ignoring Le: the file's next bytes
+    }
+}
+
+void EmulatedCard::faultAnswer(const std::optional<CommandFault>& fault, const CommandApdu& command,
+                               CardResponse& response) {
+    if (!fault) {
+        return;
+    }
+    using Kind = CommandFault::Kind;
+    switch (fault->kind) {
+    case Kind::StatusOnly:
+        response.data.clear();
+        response.statusWord = fault->statusWord.value_or(toUint(StatusWord::Success));
+        break;
+    case Kind::WrongLe: {
+        std::size_t exact = fault->hasCount ? fault->count : response.data.size();
+        response.data.clear();
+        response.statusWord = withLength(0x6C, exact);
+        break;
+    }
+    case Kind::EarlyEnd: {
+        std::size_t keep = fault->hasCount ? fault->count : response.data.size() / 2;
+        response.data.resize(std::min(keep, response.data.size()));
+        response.statusWord = 0x6282;
+        break;
+    }
+    case Kind::Extend:
+        if (command.ins != InsReadBinary) {
+            response.data.insert(response.data.end(), fault->count, 0x00); // filler bytes
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+Bytes EmulatedCard::faultResponse(const std::optional<CommandFault>& fault, Bytes response) {
+    if (!fault || response.size() < 2) {
+        return response;
+    }
+    using Kind = CommandFault::Kind;
+    std::size_t dataSize = response.size() - 2;
+    switch (fault->kind) {
+    case Kind::Truncate: {
+        std::size_t drop = std::min(fault->count, dataSize);
+        auto end = response.begin() + static_cast<std::ptrdiff_t>(dataSize);
+        response.erase(end - static_cast<std::ptrdiff_t>(drop), end);
+        return response;
+    }
+    case Kind::Garbage:
+        return fault->bytes.empty() ? m_random(fault->count) : fault->bytes;
+    case Kind::Chain:
+        if (dataSize == 0) {
+            return response;
+        }
+        m_chain = std::move(response);
+        m_chainSent = 0;
+        m_chainPiece = fault->count;
+        return nextChainPiece(fault->count);
+    default:
+        return response;
+    }
+}
+
+// T=0 (ISO/IEC 7816-4 §5.3.4): the next piece of a chained response, then 61XX with what is
+// left, or the status word with the last piece.
+Bytes EmulatedCard::nextChainPiece(std::optional<std::size_t> le) {
+    Bytes& whole = *m_chain;
+    std::size_t dataSize = whole.size() - 2;
+    std::size_t piece = m_chainPiece == 0 ? 256 : m_chainPiece;
+    std::size_t take = std::min({piece, le.value_or(256), dataSize - m_chainSent});
+    auto first = whole.begin() + static_cast<std::ptrdiff_t>(m_chainSent);
+    Bytes out(first, first + static_cast<std::ptrdiff_t>(take));
+    m_chainSent += take;
+    std::size_t left = dataSize - m_chainSent;
+    if (left == 0) {
+        out.insert(out.end(), whole.end() - 2, whole.end());
+        m_chain.reset();
+        return out;
+    }
+    std::uint16_t more = withLength(0x61, left);
+    out.push_back(static_cast<std::uint8_t>(more >> 8));
+    out.push_back(static_cast<std::uint8_t>(more & 0xFF));
+    return out;
+}
+
 Bytes EmulatedCard::transmit(ByteView commandApdu) {
     if (m_removed) {
         throw Error(ErrorCode::CardRemoved, "emulated card removed");
@@ -126,6 +315,15 @@ Bytes EmulatedCard::transmit(ByteView commandApdu) {
 }
 
 Bytes EmulatedCard::answer(ByteView commandApdu) {
+    ++m_commandNumber;
+    if (m_chain) {
+        // Only GET RESPONSE continues a chain; any other command drops what was left.
+        std::optional<CommandApdu> get = parseCommandApdu(commandApdu);
+        if (get && get->ins == InsGetResponse && (get->cla & ClaProtected) == 0) {
+            return nextChainPiece(get->ne);
+        }
+        m_chain.reset();
+    }
     if (m_faults.nextStatusWord) {
         std::uint16_t sw = *m_faults.nextStatusWord;
         m_faults.nextStatusWord.reset();
@@ -151,13 +349,19 @@ Bytes EmulatedCard::answer(ByteView commandApdu) {
     // A plain command APDU ends the secure messaging session (ICAO 9303-11 §9.8; BSI
     // TR-03105-3.2 §3.2.1): the chip falls back to the unauthenticated state.
     m_session.reset();
+    std::optional<CommandFault> fault = takeFault(*command);
+    if (fault && fault->kind == CommandFault::Kind::Reset) {
+        reset(); // then answers as a fresh card
+    }
+    beforeExecute(fault, *command);
     CardResponse response = execute(*command, false);
     m_removed = response.cardRemoved;
     if (m_nextSessionKeys) {
         m_session.emplace(std::move(*m_nextSessionKeys));
         m_nextSessionKeys.reset();
     }
-    return responseApdu(response.data, response.statusWord);
+    faultAnswer(fault, *command, response);
+    return faultResponse(fault, responseApdu(response.data, response.statusWord));
 }
 
 Bytes EmulatedCard::answerProtected(const CommandApdu& outer) {
@@ -170,19 +374,33 @@ Bytes EmulatedCard::answerProtected(const CommandApdu& outer) {
         m_session.reset();
         return responseApdu({}, toUint(*error));
     }
-    const CommandApdu& command = std::get<CommandApdu>(inner);
+    CommandApdu& command = std::get<CommandApdu>(inner);
     if (command.extended && !m_profile.extendedLength) {
         m_session.reset();
         return responseApdu({}, toUint(StatusWord::WrongLength));
     }
+    std::optional<CommandFault> fault = takeFault(command);
+    if (fault && fault->kind == CommandFault::Kind::Reset) {
+        // The card lost power or was reset: no keys, so the protected command is refused plain.
+        reset();
+        return responseApdu({},
+                            fault->statusWord.value_or(toUint(StatusWord::SmDataObjectsIncorrect)));
+    }
+    beforeExecute(fault, command);
 
     CardResponse response = execute(command, true);
     if (response.cardRemoved) {
         m_removed = true;
         return {};
     }
+    faultAnswer(fault, command, response);
     ResponseFaults faults = m_faults.nextResponse;
     m_faults.nextResponse = ResponseFaults{};
+    if (fault && fault->kind == CommandFault::Kind::SkipSsc) {
+        faults.sscSteps = 2;
+    } else if (fault && fault->kind == CommandFault::Kind::RepeatSsc) {
+        faults.sscSteps = 0;
+    }
     Bytes protectedResponse = m_session->wrapResponse(response.data, response.statusWord, faults);
 
     // A protocol run under secure messaging (PACE again, Chip Authentication) answers under the
@@ -191,7 +409,7 @@ Bytes EmulatedCard::answerProtected(const CommandApdu& outer) {
         m_session->restart(std::move(*m_nextSessionKeys));
         m_nextSessionKeys.reset();
     }
-    return protectedResponse;
+    return faultResponse(fault, std::move(protectedResponse));
 }
 
 CardResponse EmulatedCard::execute(const CommandApdu& command, bool secureMessaging) {

@@ -38,7 +38,8 @@ public:
     /// random: RND.IC and K.IC of BAC, the nonce and private keys of PACE (in the order
     /// PaceResponder documents) come from it, so tests can replay the ICAO worked examples.
     /// Throws Error(InvalidArgument) or Error(NotSupported) for PACE options the card cannot
-    /// serve.
+    /// serve, and Error(InvalidArgument) for a profile fault that does not parse or names no
+    /// file byte.
     explicit EmulatedCard(CardProfile profile,
                           crypto::RandomSource random = crypto::systemRandom());
 
@@ -65,6 +66,11 @@ public:
 
     [[nodiscard]] FaultPlan& faults() { return m_faults; }
 
+    /// Arms a per-command fault (FaultPlan::commands); a file fault (TlvLength, OversizeLength)
+    /// changes the file at once, for as long as the card lives. Throws Error(InvalidArgument)
+    /// when that file or offset does not exist.
+    void arm(CommandFault fault);
+
     /// Flips bits of one byte of a file: the file no longer matches its hash in EF.SOD.
     /// Throws Error(InvalidArgument) when the file or offset does not exist.
     void corruptFile(std::uint16_t fid, std::size_t offset, std::uint8_t xorMask = 0x01);
@@ -90,6 +96,17 @@ private:
                                                     bool secureMessaging);
     [[nodiscard]] Bytes answer(ByteView commandApdu);
     [[nodiscard]] Bytes answerProtected(const CommandApdu& outer);
+    /// The first pending fault whose trigger matches; a one-shot fault leaves the plan.
+    [[nodiscard]] std::optional<CommandFault> takeFault(const CommandApdu& command);
+    [[nodiscard]] std::optional<std::uint16_t> commandFid(const CommandApdu& command) const;
+    /// Delay, and Extend's larger Le for READ BINARY: what happens before the command runs.
+    void beforeExecute(const std::optional<CommandFault>& fault, CommandApdu& command);
+    /// Faults of the plain answer, before secure messaging wraps it.
+    static void faultAnswer(const std::optional<CommandFault>& fault, const CommandApdu& command,
+                            CardResponse& response);
+    /// Faults of the response APDU as it leaves the card (truncated, garbage, 61XX chain).
+    [[nodiscard]] Bytes faultResponse(const std::optional<CommandFault>& fault, Bytes response);
+    [[nodiscard]] Bytes nextChainPiece(std::optional<std::size_t> le);
 
     CardProfile m_profile;
     crypto::RandomSource m_random;
@@ -109,6 +126,13 @@ private:
     FaultPlan m_faults;
     CardStatistics m_statistics;
     bool m_removed = false;
+    /// Commands since the last reset, the current one included (FaultTrigger::commandNumber).
+    std::size_t m_commandNumber = 0;
+    /// A response a Chain fault hands out through GET RESPONSE, how much of its data went out,
+    /// and the piece size.
+    std::optional<Bytes> m_chain;
+    std::size_t m_chainSent = 0;
+    std::size_t m_chainPiece = 0;
 };
 
 } // namespace cccd::emulator

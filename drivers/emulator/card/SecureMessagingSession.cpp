@@ -180,7 +180,9 @@ SecureMessagingSession::unwrapCommand(const CommandApdu& outer) {
 
 Bytes SecureMessagingSession::wrapResponse(ByteView data, std::uint16_t statusWord,
                                            const ResponseFaults& faults) {
-    incrementSsc();
+    for (int step = 0; step < faults.sscSteps; ++step) {
+        incrementSsc();
+    }
 
     Bytes do87;
     if (!data.empty()) {

@@ -18,6 +18,9 @@ struct ResponseFaults {
     bool corruptMac = false;        ///< flip a bit of the DO'8E' MAC
     bool corruptCryptogram = false; ///< flip a bit of the DO'87' cryptogram (MAC still valid)
     std::optional<std::uint8_t> dropObject; ///< leave out DO'87', DO'99' or DO'8E'
+    /// Counter steps before the response: 1 as it should be, 2 skips one, 0 repeats the
+    /// command's counter. The session keeps the counter the fault left.
+    int sscSteps = 1;
 };
 
 /// Secure messaging seen from the chip (ICAO 9303-11 §9.8, ISO/IEC 7816-4 §10), with 3DES or

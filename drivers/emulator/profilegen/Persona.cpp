@@ -4,8 +4,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <variant>
 
 #include "base/Error.h"
+#include "emulator/card/FaultPlan.h"
 
 namespace cccd::emulator {
 
@@ -166,6 +168,14 @@ Persona parsePersona(std::string_view source) {
         p.selectMfStatus = card.at("selectMfStatus").is_null()
                                ? std::nullopt
                                : std::optional(card.at("selectMfStatus").get<std::string>());
+    }
+    for (const json& fault : card.value("faults", json::array())) {
+        std::string line = fault.get<std::string>();
+        std::variant<CommandFault, std::string> parsed = parseCommandFault(line);
+        if (const auto* error = std::get_if<std::string>(&parsed)) {
+            malformed("card fault '" + line + "': " + *error);
+        }
+        p.faults.push_back(std::move(line));
     }
     try {
         p.features = parseFeatures(card);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "emulator/profilegen/CardFeatures.h"
 
@@ -44,6 +45,8 @@ struct Persona {
     bool cardAccess = true; ///< EF.CardAccess with the real card's SecurityInfos
     std::optional<std::string> selectMfStatus = std::string("6D00");
     CardFeatures features; ///< BAC, PACE, TA, CA and AA as the card offers them
+    /// Faults the card is born with (CardProfile::faults): a faulty persona without code.
+    std::vector<std::string> faults;
 };
 
 /// Throws Error(MalformedData) naming the missing or bad key.

@@ -184,6 +184,7 @@ PersonaCard buildPersonaCard(const Persona& persona, const TestPki& pki) {
     profile.mrzInformation = SecureBytes(toBytes(mrz.mrzInformation));
     profile.can = SecureBytes(toBytes(persona.personalIdNumber.substr(6))); // cccd.md §1.3
     profile.extendedLength = persona.extendedLength;
+    profile.faults = persona.faults;
     if (persona.selectMfStatus) {
         Bytes sw = fromHex(*persona.selectMfStatus);
         profile.selectMfStatus = static_cast<std::uint16_t>((sw.at(0) << 8) | sw.at(1));

@@ -60,7 +60,16 @@ std::variant<ControlCommand, std::string> parseFault(const std::vector<std::stri
     } else if (kind == "clear" && w.size() == 2) {
         fault.kind = FaultCommand::Kind::Clear;
     } else {
-        return "bad fault '" + kind + "'; see help";
+        std::string rest;
+        for (std::size_t i = 1; i < w.size(); ++i) {
+            rest += w[i] + ' ';
+        }
+        std::variant<CommandFault, std::string> parsed = parseCommandFault(rest);
+        if (auto* error = std::get_if<std::string>(&parsed)) {
+            return "bad fault '" + kind + "': " + *error + "; see help";
+        }
+        fault.kind = FaultCommand::Kind::Command;
+        fault.command = std::get<CommandFault>(std::move(parsed));
     }
     return command;
 }
@@ -108,7 +117,13 @@ std::string_view controlHelp() {
     return "commands: present <profile|persona> | remove | swap <profile|persona> | status | "
            "quit | help | fault remove-after <FID> <bytes> | fault corrupt-mac | "
            "fault corrupt-cryptogram | fault drop-do <87|99|8E> | fault sw <SW> | "
-           "fault corrupt-file <FID> <offset> | fault clear";
+           "fault corrupt-file <FID> <offset> | fault clear | "
+           "fault skip-ssc | fault repeat-ssc | fault truncate <bytes> | fault extend <bytes> | "
+           "fault status-only [SW] | fault chain <bytes> | fault wrong-le [length] | "
+           "fault early-end [bytes] | fault garbage [bytes|hex:HEX] | fault delay <ms> | "
+           "fault reset [SW] | fault tlv-length <FID> <offset> <+-delta> | "
+           "fault oversize-length <FID> <offset>; the per-command faults take "
+           "[at=N] [ins=XX] [fid=XXXX] [always]";
 }
 
 } // namespace cccd::emulator

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <variant>
 
+#include "emulator/card/FaultPlan.h"
+
 namespace cccd::emulator {
 
 /// A fault as the control interface names it (`fault <...>`).
@@ -18,12 +20,14 @@ struct FaultCommand {
         StatusWord,        ///< sw <SW>: answer the next command with this SW in plain
         CorruptFile,       ///< corrupt-file <FID> <offset>: flip a byte (hash mismatch)
         Clear,             ///< clear: forget pending faults
+        Command,           ///< a per-command or file fault (CommandFault, parseCommandFault)
     };
     Kind kind = Kind::Clear;
     std::uint16_t fid = 0;
     std::size_t number = 0; ///< bytes or offset
     std::uint16_t statusWord = 0;
     std::uint8_t tag = 0;
+    CommandFault command; ///< Command
 };
 
 /// One line of the control protocol (drivers/emulator/README.md).

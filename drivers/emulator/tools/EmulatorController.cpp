@@ -30,6 +30,9 @@ void applyFault(EmulatedCard& card, const FaultCommand& fault) {
     case FaultCommand::Kind::CorruptFile:
         card.corruptFile(fault.fid, fault.number);
         return;
+    case FaultCommand::Kind::Command:
+        card.arm(fault.command);
+        return;
     case FaultCommand::Kind::Clear:
         card.faults().clear();
         return;

@@ -46,6 +46,26 @@ TEST(ControlCommandTest, ParsesEveryCommand) {
     EXPECT_TRUE(std::holds_alternative<std::string>(parseControlCommand("")));
 }
 
+TEST(ControlCommandTest, ParsesPerCommandFaults) {
+    auto chain = std::get<ControlCommand>(parseControlCommand("fault chain 10 ins=B0 always"));
+    ASSERT_EQ(chain.fault.kind, FaultCommand::Kind::Command);
+    EXPECT_EQ(chain.fault.command.kind, CommandFault::Kind::Chain);
+    EXPECT_EQ(chain.fault.command.count, 10u);
+    EXPECT_EQ(chain.fault.command.when.ins, 0xB0);
+    EXPECT_TRUE(chain.fault.command.when.always);
+    auto onFile =
+        std::get<ControlCommand>(parseControlCommand("fault status-only 6A82 ins=A4 fid=0102"));
+    EXPECT_EQ(onFile.fault.command.statusWord, 0x6A82);
+    EXPECT_EQ(onFile.fault.command.when.fid, 0x0102);
+    auto nth = std::get<ControlCommand>(parseControlCommand("fault delay 3000 at=7"));
+    EXPECT_EQ(nth.fault.command.when.commandNumber, 7u);
+    for (const char* bad : {"fault truncate", "fault chain x", "fault delay 5 ins=B", "fault bogus",
+                            "fault status-only 6A8", "fault tlv-length 0101 1 0"}) {
+        EXPECT_TRUE(std::holds_alternative<std::string>(parseControlCommand(bad))) << bad;
+    }
+    EXPECT_NE(controlHelp().find("fault wrong-le"), std::string_view::npos);
+}
+
 TEST(EmulatorControllerTest, PresentsRemovesAndArmsFaults) {
     auto dir = writeProfileDir();
     CardSlot slot;

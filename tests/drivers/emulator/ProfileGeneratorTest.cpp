@@ -2,6 +2,7 @@
 // specification (cccd.md, the BSI reference data set), read from the files, never retyped.
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include <openssl/cms.h>
@@ -271,5 +272,27 @@ TEST(ProfileGeneratorTest, BuildTimeProfilesServeACompleteCard) {
             EXPECT_EQ(terminal.readFile(fid), file(profile, fid)) << std::hex << fid;
         }
         EXPECT_EQ(toHex(terminal.selectFile(0x0103)), "6982");
+    }
+}
+
+// A persona's card.faults go into the profile as they are: a faulty card without code.
+TEST(ProfileGeneratorTest, PersonaFaultsReachTheProfileAndTheCard) {
+    Bytes text =
+        cccd::test::readFile(cccd::test::sourceDir() / "drivers/emulator/personas/vn-basic.json");
+    nlohmann::json doc = nlohmann::json::parse(toString(text));
+    doc["card"]["faults"] = {"status-only 6A82 ins=A4 fid=0102", "chain 0 always"};
+    Persona faulty = parsePersona(doc.dump());
+    CardProfile profile = buildPersonaProfile(faulty, pki());
+    EXPECT_EQ(profile.faults, faulty.faults);
+    EXPECT_EQ(parseProfile(profileToJson(profile)).faults, faulty.faults);
+    EmulatedCard card(profile);
+    EXPECT_EQ(card.faults().commands.size(), 2u);
+
+    doc["card"]["faults"] = {"truncate"};
+    try {
+        (void)parsePersona(doc.dump());
+        FAIL() << "a bad fault was accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::MalformedData);
     }
 }

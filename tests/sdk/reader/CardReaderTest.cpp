@@ -4,12 +4,16 @@
 #include "reader/CardReader.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <functional>
+#include <thread>
 
 #include <gtest/gtest.h>
 
 #include "ReaderTestSupport.h"
 #include "T0Channels.h"
+#include "reader/Document.h"
 
 using namespace cccd;
 using namespace cccd::readertest;
@@ -53,6 +57,49 @@ void expectSameFilesAsTheCard(const reader::CardReadout& readout,
         ASSERT_TRUE(readout.dataGroups.contains(dg)) << "DG" << dg;
         EXPECT_EQ(readout.dataGroups.at(dg), fileOf(card, static_cast<std::uint16_t>(0x0100 + dg)));
     }
+}
+
+// One whole inspection (readCard, then interpret) of vn-basic with the card's faults armed.
+struct Inspection {
+    std::optional<reader::CardReadout> readout;
+    std::optional<reader::Document> document;
+    std::optional<Error> error;
+    std::chrono::milliseconds elapsed{0};
+    std::size_t unfired = 0; ///< one-shot faults still pending at the end: they never fired
+};
+
+// A read that takes longer than this hangs, as far as these tests are concerned.
+constexpr std::chrono::seconds InspectionBound{20};
+
+Inspection inspectWithFaults(const std::vector<std::string>& faults,
+                             reader::ReadOptions options = shortReads()) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    for (const std::string& text : faults) {
+        std::variant<emulator::CommandFault, std::string> fault = emulator::parseCommandFault(text);
+        if (const auto* error = std::get_if<std::string>(&fault)) {
+            ADD_FAILURE() << text << ": " << *error;
+            return {};
+        }
+        card.card().arm(std::get<emulator::CommandFault>(fault));
+    }
+    Inspection out;
+    auto start = std::chrono::steady_clock::now();
+    try {
+        out.readout = reader::readCard(card, accessKey("vn-basic"), options);
+        out.document = reader::interpret(*out.readout, trustStore());
+    } catch (const Error& e) {
+        out.error = e;
+    } catch (const std::exception& e) {
+        ADD_FAILURE() << "an untyped exception: " << e.what();
+    }
+    out.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - start);
+    EXPECT_LT(out.elapsed, InspectionBound);
+    const std::vector<emulator::CommandFault>& pending = card.card().faults().commands;
+    out.unfired = static_cast<std::size_t>(
+        std::count_if(pending.begin(), pending.end(),
+                      [](const emulator::CommandFault& f) { return !f.when.always; }));
+    return out;
 }
 
 } // namespace
@@ -197,4 +244,94 @@ TEST(CardReaderTest, Dg3BehindEacIsSkippedAsAccessDenied) {
     EXPECT_EQ(dg3->reason, "access_denied");
     EXPECT_EQ(readout.skipped.size(), 1u);
     expectSameFilesAsTheCard(readout, card.card().profile());
+}
+
+// The hostile-card faults (FaultPlan::commands) that change what the card delivers: every one
+// ends in a typed Error or in a document that is not verified, in bounded time.
+TEST(CardReaderFaultTest, CorruptingFaultsNeverGiveAVerifiedDocument) {
+    const std::vector<std::string> faults = {
+        "skip-ssc ins=B0 fid=0102",
+        "repeat-ssc ins=B0 fid=0102",
+        "truncate 3 ins=B0 fid=0102",
+        "truncate 1 ins=B0 fid=0101",
+        "extend 4 ins=B0 fid=0102",
+        "status-only ins=B0 fid=0102",
+        "status-only ins=B0 fid=0102 always",
+        "status-only 6A82 ins=A4 fid=0101",
+        "status-only 6A82 ins=A4 fid=011D",
+        "status-only 6982 ins=B0 fid=0101",
+        "status-only 6982 ins=B0 fid=0102 always",
+        "status-only 6A82 ins=B0 fid=0102",
+        "early-end 0 ins=B0 fid=0102 always",
+        "wrong-le 0 ins=B0 fid=0102 always",
+        "wrong-le 300 ins=B0 fid=0102 always",
+        "garbage 16 ins=B0 fid=0102",
+        "garbage 1 ins=B0 fid=0101",
+        "garbage hex:9000 ins=B0 fid=0102",
+        "garbage hex:6100 ins=B0 fid=0102 always",
+        "reset ins=B0 fid=0102",
+        "reset 6987 ins=A4 fid=0102",
+        "tlv-length 0101 1 +1",
+        "tlv-length 0101 1 -1",
+        "tlv-length 0101 3 +7",
+        "tlv-length 0102 2 -1",
+        "oversize-length 0101 1",
+        "oversize-length 0102 1",
+        "oversize-length 011D 1",
+    };
+    for (const std::string& fault : faults) {
+        SCOPED_TRACE(fault);
+        Inspection inspection = inspectWithFaults({fault});
+        EXPECT_EQ(inspection.unfired, 0u) << "the fault never fired";
+        if (inspection.document) {
+            EXPECT_FALSE(inspection.document->verified());
+        } else {
+            EXPECT_TRUE(inspection.error.has_value());
+        }
+    }
+}
+
+// Faults a reader should get through: 61XX chains (T=0), one 6CXX, 6282 with data, a slow
+// card. The record then equals the card's files and the document is verified.
+TEST(CardReaderFaultTest, RecoverableFaultsGiveTheFaultFreeRecord) {
+    const std::vector<std::string> faults = {
+        "chain 50 always",
+        "chain 0 ins=B0 fid=0102 always",
+        "chain 0 ins=B0 fid=0102",
+        "wrong-le 64 ins=B0 fid=0102",
+        "wrong-le 64 ins=B0 fid=0101",
+        "early-end ins=B0 fid=0102",
+        "early-end 1000 ins=B0 fid=0101",
+        "early-end 1000 ins=B0 always",
+        "delay 20 ins=B0 fid=0101",
+        "early-end ins=B0 fid=011C",
+        "wrong-le 8 ins=B0 fid=011C",
+        "chain 1 at=1",
+    };
+    for (const std::string& fault : faults) {
+        SCOPED_TRACE(fault);
+        Inspection inspection = inspectWithFaults({fault});
+        EXPECT_EQ(inspection.unfired, 0u) << "the fault never fired";
+        ASSERT_FALSE(inspection.error) << inspection.error->what();
+        ASSERT_TRUE(inspection.document);
+        expectSameFilesAsTheCard(*inspection.readout, profile("vn-basic"));
+        EXPECT_TRUE(inspection.document->verified());
+    }
+}
+
+// A card too slow for the caller: its time limit (the cancel flag) ends the read between two
+// commands with Error(Cancelled), long before the card would have finished.
+TEST(CardReaderFaultTest, SlowCardIsCancelledByTheCallersTimeout) {
+    std::atomic<bool> cancel{false};
+    reader::ReadOptions options = shortReads();
+    options.cancel = &cancel;
+    std::thread timer([&cancel] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        cancel = true;
+    });
+    Inspection inspection = inspectWithFaults({"delay 100 ins=B0 always"}, std::move(options));
+    timer.join();
+    ASSERT_TRUE(inspection.error);
+    EXPECT_EQ(inspection.error->code(), ErrorCode::Cancelled) << inspection.error->what();
+    EXPECT_LT(inspection.elapsed, std::chrono::seconds(3));
 }
