@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include "PcscdEnvironment.h"
+#include "WidgetTexts.h"
 #include "emulator/tools/ControlClient.h"
 #include "kiosk/core/AuditLog.h"
 #include "kiosk/core/FormCatalog.h"
@@ -34,6 +35,7 @@
 using namespace cccd;
 using namespace cccd::kiosk;
 using namespace std::chrono_literals;
+using kiosktest::textsOf;
 
 namespace {
 
@@ -50,32 +52,6 @@ QApplication& application() {
         return new QApplication(argc, argv);
     }();
     return *app;
-}
-
-/// Every text the window's labels, fields, tables and lists show.
-QStringList textsOf(const QWidget& root) {
-    QStringList texts;
-    for (const QLabel* label : root.findChildren<QLabel*>()) {
-        texts << label->text();
-    }
-    for (const QLineEdit* edit : root.findChildren<QLineEdit*>()) {
-        texts << edit->text();
-    }
-    for (const QTableWidget* table : root.findChildren<QTableWidget*>()) {
-        for (int row = 0; row < table->rowCount(); ++row) {
-            for (int column = 0; column < table->columnCount(); ++column) {
-                if (const QTableWidgetItem* item = table->item(row, column)) {
-                    texts << item->text();
-                }
-            }
-        }
-    }
-    for (const QListWidget* list : root.findChildren<QListWidget*>()) {
-        for (int row = 0; row < list->count(); ++row) {
-            texts << list->item(row)->text();
-        }
-    }
-    return texts;
 }
 
 class KioskPcscE2ETest : public ::testing::Test {

@@ -25,6 +25,7 @@
 #include <gtest/gtest.h>
 
 #include "../ManualClock.h"
+#include "WidgetTexts.h"
 #include "kiosk/app/EmulatedCardService.h"
 #include "kiosk/core/AuditLog.h"
 #include "kiosk/core/FormCatalog.h"
@@ -43,6 +44,7 @@
 
 using namespace cccd;
 using namespace cccd::kiosk;
+using kiosktest::textsOf;
 
 namespace {
 
@@ -60,43 +62,6 @@ QApplication& application() {
 nlohmann::json persona(const std::string& name) {
     std::ifstream in(test::sourceDir() / "drivers/emulator/personas" / (name + ".json"));
     return nlohmann::json::parse(in);
-}
-
-/// Every text a widget of `root` shows or holds.
-QStringList textsOf(const QWidget& root) {
-    QStringList texts;
-    for (const QLabel* label : root.findChildren<QLabel*>()) {
-        texts << label->text();
-    }
-    for (const QLineEdit* edit : root.findChildren<QLineEdit*>()) {
-        texts << edit->text();
-    }
-    for (const QTableWidget* table : root.findChildren<QTableWidget*>()) {
-        for (int row = 0; row < table->rowCount(); ++row) {
-            for (int column = 0; column < table->columnCount(); ++column) {
-                if (const QTableWidgetItem* item = table->item(row, column)) {
-                    texts << item->text();
-                }
-            }
-        }
-    }
-    for (const QListWidget* list : root.findChildren<QListWidget*>()) {
-        for (int row = 0; row < list->count(); ++row) {
-            texts << list->item(row)->text();
-        }
-    }
-    for (const QComboBox* combo : root.findChildren<QComboBox*>()) {
-        for (int i = 0; i < combo->count(); ++i) {
-            texts << combo->itemText(i);
-        }
-    }
-    for (const QGroupBox* box : root.findChildren<QGroupBox*>()) {
-        texts << box->title();
-    }
-    for (const QPushButton* button : root.findChildren<QPushButton*>()) {
-        texts << button->text();
-    }
-    return texts;
 }
 
 class KioskUiTest : public ::testing::TestWithParam<QSize> {
