@@ -6,14 +6,13 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
 
 #include "PcscdEnvironment.h"
 #include "base/Error.h"
+#include "emulator/tools/ControlClient.h"
 #include "pcsc/PcscChannel.h"
 #include "pcsc/PcscContext.h"
 #include "support/PersonaJson.h"
@@ -71,25 +70,14 @@ bool waitUntil(const std::function<bool()>& condition, std::chrono::milliseconds
     return condition();
 }
 
-/// One line to the emulator's control socket, its one-line answer back.
+/// One line to the emulator's control socket, its one-line answer back ("error: ..." when the
+/// socket does not answer, so that a test's `rfind("ok", 0)` check fails with the reason).
 std::string control(const std::filesystem::path& socketPath, const std::string& line) {
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    std::snprintf(address.sun_path, sizeof address.sun_path, "%s", socketPath.c_str());
-    if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        close(fd);
-        return "error: cannot connect";
+    try {
+        return emulator::sendControlLine(socketPath, line);
+    } catch (const Error& e) {
+        return std::string("error: ") + e.what();
     }
-    std::string request = line + "\n";
-    (void)!write(fd, request.data(), request.size());
-    std::string reply;
-    char c = 0;
-    while (read(fd, &c, 1) == 1 && c != '\n') {
-        reply.push_back(c);
-    }
-    close(fd);
-    return reply;
 }
 
 class CardReadE2ETest : public ::testing::Test {
