@@ -1,41 +1,19 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer harnesses with clang into build-fuzz/ and runs each for RUNS inputs
-# (default 2000) over its seed corpus; fails when any harness finds a crash, a leak or a
-# sanitizer report. docs/fuzzing.md says how to run them for hours.
+# Builds the libFuzzer harnesses with clang in the sanitizer build (build-san/,
+# scripts/build-san.sh) and runs each for RUNS inputs (default 2000) over its seed corpus; fails
+# when any harness finds a crash, a leak or a sanitizer report. docs/fuzzing.md says how to run
+# them for hours.
 set -euo pipefail
 
 runs="${1:-2000}"
 cd "$(dirname "$0")/.."
 root="$(pwd)"
-build="$root/build-fuzz"
 
-# clang and its runtimes (libFuzzer, ASan, UBSan), as scripts/deps.sh installs the rest.
-missing=()
-for p in clang libclang-rt-14-dev; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-        missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing: ${missing[*]}" >&2
-    sudo_cmd=()
-    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-    export DEBIAN_FRONTEND=noninteractive
-    "${sudo_cmd[@]}" apt-get update -qq
-    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-
-launcher=()
-if command -v ccache >/dev/null; then
-    launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-fi
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}" \
-    -DCCCD_BUILD_KIOSK=OFF -DCCCD_BUILD_VISION=OFF -DCCCD_BUILD_TESTS=OFF \
-    -DCCCD_BUILD_FUZZERS=ON >/dev/null
-cmake --build "$build" -j"$(nproc)" --target cccd_fuzzers >&2
+build=${CCCD_SAN_BUILD_DIR:-$root/build-san}
+CCCD_SAN_BUILD_DIR=$build "$root/scripts/build-san.sh" --target cccd_fuzzers >&2
 
 # Each harness over its corpus (new inputs land there) and its regression inputs; the time cap
-# only guards against a harness gone slow. Crashes are written to build-fuzz/fuzz-crashes/.
+# only guards against a harness gone slow. Crashes are written to build-san/fuzz-crashes/.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
 crashes="$build/fuzz-crashes"

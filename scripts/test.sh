@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: install what is missing, build with the tests, start pcscd with vpcd, run CTest,
-# stop what was started.
+# stop what was started; then the same suite built with AddressSanitizer and
+# UndefinedBehaviorSanitizer, and a short run of every fuzz harness (scripts/sanitize.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${CCCD_BUILD_DIR:-$root/build}
@@ -11,5 +12,7 @@ export CCCD_STATE_DIR=$build/run
 
 trap '"$root/scripts/pcscd.sh" stop' EXIT
 "$root/scripts/pcscd.sh" start
-cd "$build"
-ctest --output-on-failure -j"$(nproc)" --timeout 600
+(cd "$build" && ctest --output-on-failure -j"$(nproc)" --timeout 600)
+"$root/scripts/pcscd.sh" stop
+
+"$root/scripts/sanitize.sh"

@@ -1,6 +1,7 @@
 #include "pcsc/PcscChannel.h"
 
-#include <chrono>
+#include <algorithm>
+#include <cstring>
 #include <thread>
 
 #include <reader.h>
@@ -15,17 +16,49 @@ namespace cccd::pcsc {
 namespace {
 
 // Short APDU maximum (4 header + 1 Lc + 255 data + 1 Le) that a reader must accept.
-constexpr DWORD ShortApduMax = 261;
+constexpr std::uint32_t ShortApduMax = 261;
 
 // How long to wait for pcscd to notice a card that left in the middle of an exchange.
 constexpr DWORD RemovalGraceMs = 1000;
 // How long a reader that failed the first exchange gets to settle before the one repeat.
 constexpr std::chrono::milliseconds SettleTime{250};
 
+// SCARD_ATTR_MAXINPUT: an unsigned 32-bit value in the platform's byte order (a driver that
+// writes a whole 64-bit DWORD is read as such); nullopt when the driver does not support it.
+std::optional<std::uint32_t> readMaxInput(SCARDHANDLE card) {
+    std::uint8_t value[8] = {};
+    DWORD valueSize = sizeof value;
+    if (SCardGetAttrib(card, SCARD_ATTR_MAXINPUT, value, &valueSize) != SCARD_S_SUCCESS) {
+        return std::nullopt;
+    }
+    if (valueSize == sizeof(std::uint32_t)) {
+        std::uint32_t maxInput = 0;
+        std::memcpy(&maxInput, value, sizeof maxInput);
+        return maxInput;
+    }
+    if (valueSize == sizeof(std::uint64_t)) {
+        std::uint64_t maxInput = 0;
+        std::memcpy(&maxInput, value, sizeof maxInput);
+        return static_cast<std::uint32_t>(std::min<std::uint64_t>(maxInput, UINT32_MAX));
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
-PcscChannel::PcscChannel(long context, long card, unsigned long protocol, std::string reader)
-    : m_context(context), m_card(card), m_protocol(protocol), m_reader(std::move(reader)) {
+transport::ReaderLimits limitsFromMaxInput(std::optional<std::uint32_t> maxInput) {
+    transport::ReaderLimits limits;
+    if (maxInput && *maxInput > 0 && *maxInput <= ShortApduMax) {
+        limits.shortApdusOnly = true;
+        limits.maxResponseSize = *maxInput;
+    }
+    return limits;
+}
+
+PcscChannel::PcscChannel(long context, long card, unsigned long protocol, std::string reader,
+                         PcscChannelOptions options)
+    : m_context(context), m_card(card), m_protocol(protocol), m_reader(std::move(reader)),
+      m_transmitTimeout(options.transmitTimeout) {
     Bytes atr(MAX_ATR_SIZE);
     DWORD atrSize = static_cast<DWORD>(atr.size());
     DWORD state = 0;
@@ -40,19 +73,19 @@ PcscChannel::PcscChannel(long context, long card, unsigned long protocol, std::s
     atr.resize(atrSize);
     m_atr = std::move(atr);
 
-    // A reader that states its input buffer settles it; most (vpcd among them) do not, and
-    // the reader then probes with the first SELECT.
-    m_extended = true;
-    std::uint8_t value[8] = {};
-    DWORD valueSize = sizeof value;
-    if (SCardGetAttrib(m_card, SCARD_ATTR_MAXINPUT, value, &valueSize) == SCARD_S_SUCCESS &&
-        valueSize >= 4) {
-        DWORD maxInput = value[0] | value[1] << 8 | value[2] << 16 | value[3] << 24;
-        m_extended = maxInput > ShortApduMax;
+    // A reader that states its buffer settles what it carries; most contactless ones (vpcd among
+    // them) do not, and the reader then probes with the first SELECT.
+    std::optional<std::uint32_t> maxInput = readMaxInput(m_card);
+    m_limits = transport::tighter(limitsFromMaxInput(maxInput), options.limits);
+    if (maxInput) {
+        log(LogLevel::Info, "pcsc",
+            "reader states a buffer of " + std::to_string(*maxInput) + " bytes" +
+                (m_limits.shortApdusOnly ? ": short APDUs only" : ""));
     }
 }
 
 PcscChannel::~PcscChannel() {
+    m_worker.settle(); // an abandoned SCardTransmit must end before the handle goes
     SCardDisconnect(m_card, SCARD_LEAVE_CARD);
 }
 
@@ -98,7 +131,15 @@ Bytes PcscChannel::transmit(ByteView commandApdu) {
     }
 }
 
+// SCardTransmit has no timeout of its own and SCardCancel does not interrupt it, so it runs on
+// the worker: the caller returns on cancel or timeout, the exchange ends in the background.
 Bytes PcscChannel::transmitOnce(ByteView commandApdu) {
+    Bytes command(commandApdu.begin(), commandApdu.end());
+    return m_worker.run([this, command = std::move(command)] { return exchange(command); },
+                        m_cancel, m_transmitTimeout);
+}
+
+Bytes PcscChannel::exchange(ByteView commandApdu) const {
     const SCARD_IO_REQUEST* pci = isT0() ? SCARD_PCI_T0 : SCARD_PCI_T1;
     Bytes response(MAX_BUFFER_SIZE_EXTENDED);
     DWORD size = static_cast<DWORD>(response.size());
@@ -119,12 +160,12 @@ Bytes PcscChannel::transmitOnce(ByteView commandApdu) {
 
 transport::ChannelCapabilities PcscChannel::capabilities() const {
     transport::ChannelCapabilities caps;
-    caps.extendedLength = m_extended && !isT0();
+    caps.extendedLength = !isT0();
     if (caps.extendedLength) {
         caps.maxCommandDataSize = 65535;
         caps.maxResponseDataSize = 65536;
     }
-    return caps;
+    return transport::limitedTo(caps, m_limits);
 }
 
 } // namespace cccd::pcsc

@@ -178,6 +178,9 @@ bool PcscContext::waitForRemoval(const std::string& reader,
         if (rv == SCARD_E_TIMEOUT) {
             return false;
         }
+        if (rv == SCARD_E_CANCELLED) {
+            throw Error(ErrorCode::Cancelled, "waiting for the card to leave was cancelled");
+        }
         if (rv != SCARD_S_SUCCESS) {
             return true; // the reader itself is gone, so is the card
         }
@@ -188,7 +191,8 @@ bool PcscContext::waitForRemoval(const std::string& reader,
     }
 }
 
-std::unique_ptr<PcscChannel> PcscContext::connect(const std::string& reader) const {
+std::unique_ptr<PcscChannel> PcscContext::connect(const std::string& reader,
+                                                  PcscChannelOptions options) const {
     SCARDHANDLE card = 0;
     DWORD protocol = 0;
     LONG rv = SCardConnect(m_context, reader.c_str(), SCARD_SHARE_EXCLUSIVE,
@@ -196,7 +200,7 @@ std::unique_ptr<PcscChannel> PcscContext::connect(const std::string& reader) con
     if (rv != SCARD_S_SUCCESS) {
         throwPcscError(rv, "SCardConnect");
     }
-    return std::make_unique<PcscChannel>(m_context, card, protocol, reader);
+    return std::make_unique<PcscChannel>(m_context, card, protocol, reader, std::move(options));
 }
 
 void PcscContext::cancel() const {

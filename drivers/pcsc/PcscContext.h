@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-namespace cccd::pcsc {
+#include "pcsc/PcscChannel.h"
 
-class PcscChannel;
+namespace cccd::pcsc {
 
 /// One PC/SC context (pcsc-lite on Linux; WinSCard and the macOS framework share the API).
 /// Lists readers and waits for card insertion and removal with SCardGetStatusChange.
@@ -36,13 +36,16 @@ public:
                                           bool waitForReader = false,
                                           const std::atomic<bool>* cancel = nullptr) const;
 
-    /// Waits until the card leaves `reader`; returns false on timeout.
+    /// Waits until the card leaves `reader`; returns false on timeout. Throws Error(Cancelled)
+    /// when cancel() interrupts it.
     bool waitForRemoval(const std::string& reader, std::chrono::milliseconds timeout) const;
 
     /// Connects to the card in `reader` (T=1 or T=0; contactless cards appear as T=1).
-    [[nodiscard]] std::unique_ptr<PcscChannel> connect(const std::string& reader) const;
+    [[nodiscard]] std::unique_ptr<PcscChannel> connect(const std::string& reader,
+                                                       PcscChannelOptions options = {}) const;
 
-    /// Interrupts a blocking wait from another thread.
+    /// Interrupts a blocking wait (waitForCard, waitForRemoval) from another thread: it throws
+    /// Error(Cancelled). An exchange in progress is not affected (see PcscChannel::watchCancel).
     void cancel() const;
 
     [[nodiscard]] long handle() const { return m_context; }

@@ -9,6 +9,7 @@ namespace cccd::kiosk {
 namespace {
 
 template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>; // clang 14 deduces no aggregate
 
 } // namespace
 

@@ -62,18 +62,23 @@ Certificate Certificate::fromDer(ByteView der) {
 
     tlv::TlvReader fields(tbs.value);
     tlv::Tlv field = fields.next();
+    int version = 1;
     if (field.tag == asn1::ContextConstructed0) {
+        tlv::Tlv number = tlv::parse(field.value, asn1::Integer);
+        version = number.value.size() == 1 && number.value[0] < 3 ? number.value[0] + 1 : 0;
         field = fields.next();
     }
     if (field.tag != asn1::Integer || field.value.empty()) {
         malformed("missing serialNumber");
     }
     Bytes serial(field.value.begin(), field.value.end());
-    (void)fields.expect(asn1::Sequence); // signature AlgorithmIdentifier
+    AlgorithmIdentifier tbsSignature = parseAlgorithmIdentifier(fields.expect(asn1::Sequence));
     (void)fields.expect(asn1::Sequence); // issuer
     tlv::TlvReader validity(fields.expect(asn1::Sequence).value);
-    Time notBefore = decodeAsn1Time(validity.next());
-    Time notAfter = decodeAsn1Time(validity.next());
+    tlv::Tlv notBeforeTime = validity.next();
+    tlv::Tlv notAfterTime = validity.next();
+    Time notBefore = decodeAsn1Time(notBeforeTime);
+    Time notAfter = decodeAsn1Time(notAfterTime);
     (void)fields.expect(asn1::Sequence); // subject
     tlv::Tlv spki = fields.expect(asn1::Sequence);
 
@@ -89,6 +94,10 @@ Certificate Certificate::fromDer(ByteView der) {
 
     Certificate cert(PublicKey::fromSubjectPublicKeyInfo(spki.encoded));
     cert.m_der.assign(outer.encoded.begin(), outer.encoded.end());
+    cert.m_version = version;
+    cert.m_tbsSignatureAlgorithm = std::move(tbsSignature);
+    cert.m_notBeforeTag = notBeforeTime.tag;
+    cert.m_notAfterTag = notAfterTime.tag;
     cert.m_tbsCertificate.assign(tbs.encoded.begin(), tbs.encoded.end());
     ByteView signature = bitStringBytes(signatureValue);
     cert.m_signature.assign(signature.begin(), signature.end());
@@ -104,6 +113,13 @@ Certificate Certificate::fromDer(ByteView der) {
     }
     if (const ASN1_OCTET_STRING* aki = X509_get0_authority_key_id(x509.get())) {
         cert.m_aki = toBytes(aki);
+    }
+    cert.m_akiExtension = X509_get_ext_by_NID(x509.get(), NID_authority_key_identifier, -1) >= 0;
+    int keyUsage = X509_get_ext_by_NID(x509.get(), NID_key_usage, -1);
+    if (keyUsage >= 0) {
+        X509_EXTENSION* extension = X509_get_ext(x509.get(), keyUsage);
+        cert.m_keyUsage = KeyUsage{X509_EXTENSION_get_critical(extension) == 1,
+                                   X509_get_key_usage(x509.get()) & 0xFFFFU};
     }
     int critical = 0;
     // Owned before its times are decoded: a malformed time throws.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,14 @@ struct PrivateKeyUsagePeriod {
     std::optional<Time> notAfter;
 };
 
+/// The keyUsage extension (RFC 5280 §4.2.1.3).
+struct KeyUsage {
+    bool critical = false;
+    std::uint32_t bits = 0; ///< OpenSSL's KU_* flags, e.g. KU_DIGITAL_SIGNATURE (0x80)
+
+    [[nodiscard]] bool digitalSignature() const { return (bits & 0x80U) != 0; }
+};
+
 /// An X.509 v3 certificate (RFC 5280 §4.1): a CSCA, link, Document Signer or master list signer
 /// certificate. Immutable; keeps its DER.
 class Certificate {
@@ -34,6 +43,21 @@ public:
 
     [[nodiscard]] const Bytes& der() const { return m_der; }
 
+    /// The X.509 version, 1 to 3 (the field holds 0 to 2; absent means 1).
+    [[nodiscard]] int version() const { return m_version; }
+
+    /// tbsCertificate's signature field, which must equal signatureAlgorithm (RFC 5280
+    /// §4.1.2.3).
+    [[nodiscard]] const AlgorithmIdentifier& tbsSignatureAlgorithm() const {
+        return m_tbsSignatureAlgorithm;
+    }
+
+    /// The ASN.1 tags notBefore and notAfter are encoded with: 0x17 UTCTime, 0x18
+    /// GeneralizedTime.
+    [[nodiscard]] std::uint32_t notBeforeTag() const { return m_notBeforeTag; }
+
+    [[nodiscard]] std::uint32_t notAfterTag() const { return m_notAfterTag; }
+
     [[nodiscard]] const DistinguishedName& subject() const { return m_subject; }
 
     [[nodiscard]] const DistinguishedName& issuer() const { return m_issuer; }
@@ -47,7 +71,14 @@ public:
 
     [[nodiscard]] const std::optional<Bytes>& subjectKeyIdentifier() const { return m_ski; }
 
+    /// The keyIdentifier of the authorityKeyIdentifier extension.
     [[nodiscard]] const std::optional<Bytes>& authorityKeyIdentifier() const { return m_aki; }
+
+    /// Whether the authorityKeyIdentifier extension is there at all, with or without a
+    /// keyIdentifier.
+    [[nodiscard]] bool hasAuthorityKeyIdentifierExtension() const { return m_akiExtension; }
+
+    [[nodiscard]] const std::optional<KeyUsage>& keyUsage() const { return m_keyUsage; }
 
     [[nodiscard]] const std::optional<PrivateKeyUsagePeriod>& privateKeyUsagePeriod() const {
         return m_privateKeyUsagePeriod;
@@ -75,6 +106,12 @@ private:
     explicit Certificate(PublicKey key) : m_publicKey(std::move(key)) {}
 
     Bytes m_der;
+    int m_version = 1;
+    AlgorithmIdentifier m_tbsSignatureAlgorithm;
+    std::uint32_t m_notBeforeTag = 0;
+    std::uint32_t m_notAfterTag = 0;
+    bool m_akiExtension = false;
+    std::optional<KeyUsage> m_keyUsage;
     Bytes m_tbsCertificate;
     Bytes m_signature;
     AlgorithmIdentifier m_signatureAlgorithm;

@@ -1,6 +1,7 @@
 #include "crypto/Cipher.h"
 
 #include "base/Error.h"
+#include "base/SecureBytes.h"
 #include "crypto/OpenSslPtr.h"
 
 namespace cccd::crypto {
@@ -22,8 +23,12 @@ const EVP_CIPHER* aesCbc(std::size_t keySize) {
 
 // Single DES sits in OpenSSL 3's legacy provider; two-key 3DES with K || K computes the same
 // E_K(D_K(E_K(x))) = E_K(x) from the default provider.
-Bytes doubledKey(ByteView key8) {
-    return concat(key8, key8);
+SecureBytes doubledKey(ByteView key8) {
+    SecureBytes key;
+    key.reserve(2 * key8.size());
+    key.append(key8);
+    key.append(key8);
+    return key;
 }
 
 Bytes run(const EVP_CIPHER* cipher, ByteView key, ByteView iv, ByteView data, bool encrypt,

@@ -19,12 +19,14 @@ Bytes adjustDesParity(ByteView key) {
 // ICAO 9303-11 §9.7.1: keydata = H(K || c) with c a 32-bit big-endian counter.
 SecureBytes deriveKey(ByteView sharedSecret, KdfCounter counter, KeyType type) {
     auto c = static_cast<std::uint32_t>(counter);
-    Bytes input(sharedSecret.begin(), sharedSecret.end());
-    for (int shift = 24; shift >= 0; shift -= 8) {
-        input.push_back(static_cast<std::uint8_t>(c >> shift));
-    }
+    const std::uint8_t counterBytes[] = {
+        static_cast<std::uint8_t>(c >> 24), static_cast<std::uint8_t>(c >> 16),
+        static_cast<std::uint8_t>(c >> 8), static_cast<std::uint8_t>(c)};
+    SecureBytes secretInput; // K || c, built where a growing buffer leaves no copy of K behind
+    secretInput.reserve(sharedSecret.size() + sizeof counterBytes);
+    secretInput.append(sharedSecret);
+    secretInput.append(counterBytes);
     bool sha256 = type == KeyType::Aes192 || type == KeyType::Aes256;
-    SecureBytes secretInput(std::move(input));
     Bytes hash = digest(sha256 ? HashAlgorithm::Sha256 : HashAlgorithm::Sha1, secretInput);
     SecureBytes hashed(std::move(hash));
     switch (type) {

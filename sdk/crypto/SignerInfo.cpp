@@ -80,6 +80,10 @@ SignerInfo parseSignerInfo(const tlv::Tlv& sequence) {
     SignerInfo out;
     out.version = static_cast<int>(tlv::decodeUnsigned(reader.expect(asn1::Integer).value));
     out.sid = parseSid(reader.next());
+    // RFC 5652 §5.3: version 1 goes with issuerAndSerialNumber, 3 with subjectKeyIdentifier.
+    if (out.version != (out.sid.issuerAndSerialNumber ? 1 : 3)) {
+        malformed("version does not match the SignerIdentifier");
+    }
     out.digestAlgorithm = parseAlgorithmIdentifier(reader.expect(asn1::Sequence));
 
     tlv::Tlv next = reader.next();

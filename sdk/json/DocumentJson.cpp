@@ -239,6 +239,12 @@ json documentToJson(const reader::Document& d, const JsonOptions& options) {
             {{"file", i.file}, {"error", errorCodeName(i.code)}, {"reason", i.reason}});
     }
     out["parse_issues"] = issues;
+    json contentIssues = json::array();
+    for (const auto& i : d.contentIssues) {
+        contentIssues.push_back(
+            {{"file", i.file}, {"check", reader::contentCheckName(i.check)}, {"reason", i.reason}});
+    }
+    out["content_issues"] = contentIssues;
     out["verification"] = {
         {"passive_authentication",
          toJson(d.passiveAuthentication, sodHashAlgorithm(d.readout.efSod))},
@@ -253,6 +259,8 @@ json documentToJson(const reader::Document& d, const JsonOptions& options) {
          d.readout.activeAuthentication ? toJson(*d.readout.activeAuthentication) : json(nullptr)},
         {"chip_verdict", reader::chipVerdictName(d.chipVerdict())},
         {"pace_info_in_dg14", reader::paceInfoCheckName(d.paceInfoCheck())},
+        {"card_access_in_card_security", reader::cardAccessCheckName(d.cardAccessCheck())},
+        {"data_group_lists", reader::dataGroupListCheckName(d.dataGroupListCheck())},
     };
     out["verified"] = d.verified();
     if (options.qr) {

@@ -20,9 +20,9 @@ nlohmann::json toJson(const qr::QrPayload& payload) {
 nlohmann::json toJson(const qr::QrAccessKeys& keys) {
     nlohmann::json candidates = nlohmann::json::array();
     for (const qr::BacCandidate& c : keys.bacCandidates) {
-        candidates.push_back({{"document_number", c.key.documentNumber()},
-                              {"birth_date", c.key.birthDate()},
-                              {"expiry_date", c.key.expiryDate()},
+        candidates.push_back({{"document_number", std::string(c.key.documentNumber())},
+                              {"birth_date", std::string(c.key.birthDate())},
+                              {"expiry_date", std::string(c.key.expiryDate())},
                               {"basis", c.basis}});
     }
     return {{"can", toString(keys.can.view())},

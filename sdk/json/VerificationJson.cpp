@@ -49,6 +49,7 @@ json certificateSummary(const crypto::Certificate& certificate) {
 json toJson(const verify::DocumentSignerReport& signer) {
     json out;
     out["signer_certificate"] = verify::signerCertificateStatusName(signer.certificate);
+    out["certificate_profile"] = verify::certificateProfileStatusName(signer.certificateProfile);
     out["signature"] = verify::signatureStatusName(signer.signature);
     out["chain"] = verify::chainStatusName(signer.chain);
 

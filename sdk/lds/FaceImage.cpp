@@ -106,6 +106,39 @@ FaceImage readFace(Reader& in, const BiometricHeader& header, const std::string&
     return face;
 }
 
+// The values ISO/IEC 19794-5:2005 defines (§5.5.3 gender, §5.5.4 eye colour, §5.5.5 hair
+// colour, §5.5.7 pose angle and its uncertainty, §5.7.1 face image type, §5.7.2 image data
+// type); 00 is "unspecified" and FF "unknown" where the standard has them.
+constexpr std::uint8_t Unknown = 0xFF;
+constexpr std::uint8_t MaxEyeColour = 0x07;     // pink
+constexpr std::uint8_t MaxHairColour = 0x09;    // with green and blue of later amendments
+constexpr std::uint8_t MaxPoseAngle = 181;      // 1..181 for -180..+180 degrees
+constexpr std::uint8_t MaxFaceImageType = 0x02; // token frontal
+constexpr std::uint8_t MaxImageDataType = 0x01; // JPEG 2000
+
+void checkValues(const FaceImage& face, std::vector<std::string>& problems) {
+    if (face.image.empty()) {
+        problems.emplace_back("DG2 face record: no image data");
+    }
+    auto outside = [&problems](bool wrong, const char* what) {
+        if (wrong) {
+            problems.emplace_back(std::string("DG2 face record: ") + what + " out of range");
+        }
+    };
+    outside(face.gender > 0x02 && face.gender != Unknown, "gender");
+    outside(face.eyeColour > MaxEyeColour && face.eyeColour != Unknown, "eye colour");
+    outside(face.hairColour > MaxHairColour && face.hairColour != Unknown, "hair colour");
+    const char* angles[] = {"pose angle yaw", "pose angle pitch", "pose angle roll"};
+    const char* uncertainties[] = {"pose angle uncertainty yaw", "pose angle uncertainty pitch",
+                                   "pose angle uncertainty roll"};
+    for (std::size_t i = 0; i < 3; ++i) {
+        outside(face.poseAngle[i] > MaxPoseAngle, angles[i]);
+        outside(face.poseAngleUncertainty[i] > MaxPoseAngle, uncertainties[i]);
+    }
+    outside(face.faceImageType > MaxFaceImageType, "face image type");
+    outside(face.imageDataType > MaxImageDataType, "image data type");
+}
+
 } // namespace
 
 bool FaceImage::imageTypeMatches() const {
@@ -121,7 +154,7 @@ bool FaceImage::imageTypeMatches() const {
     return false;
 }
 
-std::vector<FaceImage> parseFaceRecord(ByteView record, const BiometricHeader& header) {
+FaceRecord parseFaceRecord(ByteView record, const BiometricHeader& header) {
     // §5.4 general header: "FAC\0", version "010\0", record length (4), number of images (2).
     Reader in(record);
     ByteView format = in.bytes(4);
@@ -139,9 +172,19 @@ std::vector<FaceImage> parseFaceRecord(ByteView record, const BiometricHeader& h
     if (recordLength < GeneralHeaderSize) {
         malformed("record length shorter than its header");
     }
-    std::vector<FaceImage> out;
+    FaceRecord out;
     for (std::uint16_t i = 0; i < faceCount; ++i) {
-        out.push_back(readFace(in, header, versionText));
+        out.faces.push_back(readFace(in, header, versionText));
+        checkValues(out.faces.back(), out.problems);
+    }
+    // §5.4.3, §5.5.1: the record length counts the whole record, each facial record data
+    // length its own block; bytes left over were not counted (e.g. feature points left out).
+    if (recordLength != record.size()) {
+        out.problems.emplace_back("DG2 face record: record length is not the record's size");
+    }
+    if (in.remaining() != 0) {
+        out.problems.emplace_back("DG2 face record: facial record data lengths leave " +
+                                  std::to_string(in.remaining()) + " bytes unaccounted for");
     }
     return out;
 }

@@ -72,9 +72,18 @@ struct FaceImage {
     [[nodiscard]] bool imageTypeMatches() const;
 };
 
+/// One ISO/IEC 19794-5:2005 record: its faces, and where it departs from the standard without
+/// being unreadable.
+struct FaceRecord {
+    std::vector<FaceImage> faces;
+    /// The general header's record length or the facial blocks do not fill the record; a
+    /// facial information or image information value outside its range (§5.5, §5.7); a face
+    /// without image data. English, without personal data.
+    std::vector<std::string> problems;
+};
+
 /// The faces of one ISO/IEC 19794-5:2005 record (general header "FAC\0" "010\0", §5.4).
 /// Throws Error(MalformedData) when a length runs past the record or the header is not FAC 010.
-[[nodiscard]] std::vector<FaceImage> parseFaceRecord(ByteView record,
-                                                     const BiometricHeader& header);
+[[nodiscard]] FaceRecord parseFaceRecord(ByteView record, const BiometricHeader& header);
 
 } // namespace cccd::lds

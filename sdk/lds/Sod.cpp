@@ -79,6 +79,13 @@ crypto::SignedData parseSignedData(ByteView contentInfo, std::string_view expect
     if (!signedData.eContent) {
         malformed("no encapsulated content");
     }
+    // The digests the signers used (RFC 5652 §5.1): one this SDK does not accept (e.g. MD5)
+    // is as unacceptable here as in the SignerInfo (BSI TR-03105-5.1 LDS_H_22).
+    for (const crypto::AlgorithmIdentifier& digest : signedData.digestAlgorithms) {
+        if (!crypto::hashAlgorithmFromOid(digest.oid)) {
+            throw Error(ErrorCode::NotSupported, "security object: digest algorithm " + digest.oid);
+        }
+    }
     return signedData;
 }
 

@@ -1,5 +1,7 @@
 #include "mrz/MrzKey.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <utility>
 
 #include "base/Error.h"
@@ -20,11 +22,17 @@ constexpr std::size_t MaxDocumentNumber = 22;
     throw Error(ErrorCode::InvalidArgument, std::string("MRZ key: ") + what);
 }
 
-std::string documentNumberField(std::string_view typed) {
+SecureBytes bytesOf(std::string_view text) {
+    return SecureBytes(ByteView(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+// Upper-cased and padded with '<' to 9 characters, built in a wiping buffer.
+SecureBytes documentNumberField(std::string_view typed) {
     if (typed.empty() || typed.size() > MaxDocumentNumber) {
         invalid("document number must have 1 to 22 characters");
     }
-    std::string out;
+    SecureBytes out;
+    out.reserve(std::max(typed.size(), DocumentNumberField));
     for (char c : typed) {
         if (c >= 'a' && c <= 'z') {
             c = static_cast<char>(c - 'a' + 'A');
@@ -32,42 +40,41 @@ std::string documentNumberField(std::string_view typed) {
         if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '<')) {
             invalid("document number holds a character outside A-Z, 0-9, '<'");
         }
-        out += c;
+        std::uint8_t byte = static_cast<std::uint8_t>(c);
+        out.append(ByteView(&byte, 1));
     }
-    if (out.size() < DocumentNumberField) {
-        out.append(DocumentNumberField - out.size(), '<');
+    static constexpr std::uint8_t Filler = '<';
+    while (out.size() < DocumentNumberField) {
+        out.append(ByteView(&Filler, 1));
     }
     return out;
 }
 
-void wipe(std::string& s) {
-    secureWipe(s.data(), s.capacity());
-    s.clear();
+// A field followed by its check digit (all fields were validated, so every digit exists).
+void appendWithCheckDigit(SecureBytes& out, std::string_view field) {
+    out.append(ByteView(reinterpret_cast<const std::uint8_t*>(field.data()), field.size()));
+    std::uint8_t digit = static_cast<std::uint8_t>(*checkDigit(field));
+    out.append(ByteView(&digit, 1));
 }
 
 } // namespace
 
 MrzKey::MrzKey(std::string_view documentNumber, std::string_view birthDate,
                std::string_view expiryDate)
-    : m_documentNumber(documentNumberField(documentNumber)), m_birthDate(birthDate),
-      m_expiryDate(expiryDate) {
-    if (!isCalendarDate(m_birthDate)) {
+    : m_documentNumber(documentNumberField(documentNumber)), m_birthDate(bytesOf(birthDate)),
+      m_expiryDate(bytesOf(expiryDate)) {
+    if (!isCalendarDate(this->birthDate())) {
         invalid("birth date must be a calendar date YYMMDD");
     }
-    if (m_expiryDate != "<<<<<<" && !isCalendarDate(m_expiryDate)) {
+    if (this->expiryDate() != "<<<<<<" && !isCalendarDate(this->expiryDate())) {
         invalid("expiry date must be a calendar date YYMMDD or <<<<<<");
     }
 }
 
-MrzKey::MrzKey(AsPrinted, std::string documentNumber, std::string birthDate, std::string expiryDate)
-    : m_documentNumber(std::move(documentNumber)), m_birthDate(std::move(birthDate)),
-      m_expiryDate(std::move(expiryDate)) {}
-
-MrzKey::~MrzKey() {
-    wipe(m_documentNumber);
-    wipe(m_birthDate);
-    wipe(m_expiryDate);
-}
+MrzKey::MrzKey(AsPrinted, SecureBytes documentNumber, std::string_view birthDate,
+               std::string_view expiryDate)
+    : m_documentNumber(std::move(documentNumber)), m_birthDate(bytesOf(birthDate)),
+      m_expiryDate(bytesOf(expiryDate)) {}
 
 MrzKey MrzKey::fromMrz(const Mrz& mrz) {
     // Mrz::parse admitted only MRZ characters and fixed-width dates, so each field has a check
@@ -77,15 +84,16 @@ MrzKey MrzKey::fromMrz(const Mrz& mrz) {
 }
 
 std::string MrzKey::mrzInformation() const {
-    // All three fields were validated, so every check digit exists.
-    return m_documentNumber + *checkDigit(m_documentNumber) + m_birthDate +
-           *checkDigit(m_birthDate) + m_expiryDate + *checkDigit(m_expiryDate);
+    SecureBytes bytes = mrzInformationBytes();
+    return std::string(text(bytes));
 }
 
 SecureBytes MrzKey::mrzInformationBytes() const {
-    std::string text = mrzInformation();
-    SecureBytes out(ByteView(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
-    wipe(text);
+    SecureBytes out;
+    out.reserve(m_documentNumber.size() + m_birthDate.size() + m_expiryDate.size() + 3);
+    appendWithCheckDigit(out, documentNumber());
+    appendWithCheckDigit(out, birthDate());
+    appendWithCheckDigit(out, expiryDate());
     return out;
 }
 

@@ -10,7 +10,7 @@ namespace cccd::mrz {
 struct Mrz;
 
 /// The three MRZ fields that open a chip with BAC or PACE-MRZ (ICAO 9303-11 §4.3.2 and §9.7):
-/// a password. Its strings are wiped when the key is destroyed; never log it.
+/// a password. The fields live in wiping buffers (SecureBytes); never log them.
 class MrzKey {
 public:
     /// From typed values: the document number (1-22 characters A-Z, 0-9, '<'; lower-case letters
@@ -24,19 +24,17 @@ public:
     /// as printed (a date with unknown parts, e.g. `65<<<<`, stays as it is: the chip uses it).
     [[nodiscard]] static MrzKey fromMrz(const Mrz& mrz);
 
-    MrzKey(const MrzKey&) = default;
-    MrzKey& operator=(const MrzKey&) = default;
-    ~MrzKey();
-
     /// At least 9 characters: a shorter number keeps its '<' fillers (ICAO 9303-11 App. D.2).
-    [[nodiscard]] const std::string& documentNumber() const { return m_documentNumber; }
+    /// The views last as long as the key.
+    [[nodiscard]] std::string_view documentNumber() const { return text(m_documentNumber); }
 
-    [[nodiscard]] const std::string& birthDate() const { return m_birthDate; }
+    [[nodiscard]] std::string_view birthDate() const { return text(m_birthDate); }
 
-    [[nodiscard]] const std::string& expiryDate() const { return m_expiryDate; }
+    [[nodiscard]] std::string_view expiryDate() const { return text(m_expiryDate); }
 
     /// "MRZ information" of ICAO 9303-11 §9.7.2: document number, check digit, birth date, check
-    /// digit, expiry date, check digit.
+    /// digit, expiry date, check digit. A plain string: wipe it (cccd::wipe) after use, or take
+    /// mrzInformationBytes.
     [[nodiscard]] std::string mrzInformation() const;
 
     /// The same as ASCII bytes in a wiping buffer, ready for the key derivation.
@@ -45,11 +43,16 @@ public:
 private:
     struct AsPrinted {};
 
-    MrzKey(AsPrinted, std::string documentNumber, std::string birthDate, std::string expiryDate);
+    MrzKey(AsPrinted, SecureBytes documentNumber, std::string_view birthDate,
+           std::string_view expiryDate);
 
-    std::string m_documentNumber;
-    std::string m_birthDate;
-    std::string m_expiryDate;
+    [[nodiscard]] static std::string_view text(const SecureBytes& field) {
+        return {reinterpret_cast<const char*>(field.data()), field.size()};
+    }
+
+    SecureBytes m_documentNumber;
+    SecureBytes m_birthDate;
+    SecureBytes m_expiryDate;
 };
 
 } // namespace cccd::mrz

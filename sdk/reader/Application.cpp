@@ -39,7 +39,8 @@ bool selectApplication(transport::CardChannel& channel, ExtendedLengthMode mode)
                 return true;
             }
         } catch (const Error& e) {
-            if (e.code() == ErrorCode::CardRemoved || e.code() == ErrorCode::ReaderUnplugged) {
+            if (e.code() == ErrorCode::CardRemoved || e.code() == ErrorCode::ReaderUnplugged ||
+                e.code() == ErrorCode::Cancelled) {
                 throw;
             }
             log(LogLevel::Info, "reader", "extended-length SELECT refused; using short APDUs");

@@ -48,16 +48,16 @@ void take(FileReader::Result result, CardSecurityRead& out) {
 }
 
 // The file by one of the two ways.
-void readFromMasterFile(sm::SecureMessagingChannel& channel, FileReader& files,
+void readFromMasterFile(sm::SecureMessagingChannel& channel, FileReader& files, Bytes& partial,
                         CardSecurityRead& out) {
     const std::uint16_t fileId = lds::fileId(lds::ElementaryFile::CardSecurity);
     if (transport::send(channel, selectMasterFile()).isSuccess()) {
-        take(files.read(fileId, FileName), out);
+        take(files.resume(fileId, FileName, partial), out);
         return;
     }
     apdu::ResponseApdu byPath = transport::send(channel, selectPathFromMasterFile(fileId));
     if (byPath.isSuccess()) {
-        take(files.readSelected(FileName), out);
+        take(files.resumeSelected(FileName, partial), out);
         return;
     }
     // 6A82 to a path the card understood: the MF has no such file.
@@ -67,18 +67,27 @@ void readFromMasterFile(sm::SecureMessagingChannel& channel, FileReader& files,
 
 } // namespace
 
-CardSecurityRead readCardSecurity(sm::SecureMessagingChannel& channel, FileReader& files) {
+CardSecurityRead readCardSecurity(sm::SecureMessagingChannel& channel, FileReader& files,
+                                  ReadState& state) {
     CardSecurityRead out;
+    if (const ReadState::File* done = state.finished(FileName)) {
+        out.outcome = Outcome::Read;
+        out.file = done->content;
+        return out;
+    }
     try {
-        readFromMasterFile(channel, files, out);
+        readFromMasterFile(channel, files, state.unfinished(FileName), out);
     } catch (const Error& e) {
         if (fatal(e)) {
-            throw;
+            throw; // what came in stays in the state, for the next session to continue
         }
         out = {};
         log(LogLevel::Warning, LogCategory, "EF.CardSecurity cannot be read");
     }
-    if (out.outcome != Outcome::Read) {
+    if (out.outcome == Outcome::Read) {
+        state.finish(FileName, {FileReader::Outcome::Read, out.file, 0x9000});
+    } else {
+        state.dropUnfinished(); // nothing to continue: the next session tries afresh
         log(LogLevel::Info, LogCategory, "EF.CardSecurity not available");
     }
 

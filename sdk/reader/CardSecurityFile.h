@@ -2,6 +2,7 @@
 
 #include "base/Bytes.h"
 #include "reader/FileReader.h"
+#include "reader/ReadState.h"
 #include "sm/SecureMessagingChannel.h"
 
 namespace cccd::reader {
@@ -27,7 +28,11 @@ struct CardSecurityRead {
 /// SELECT MF (the Vietnamese card answers 6D00), by SELECT with the path from the MF (ISO/IEC
 /// 7816-4 §7.1.1, P1 08); then the eMRTD application is selected again. files must read over
 /// channel. Only a lost card or reader, or a cancelled read, throws.
+/// The read goes through state (ReadState.h): a file an earlier session of the read finished is
+/// taken from it without the detour, one it began is continued, and the file is recorded as
+/// soon as it is in, so that losing the card while the application is selected again costs no
+/// second read.
 [[nodiscard]] CardSecurityRead readCardSecurity(sm::SecureMessagingChannel& channel,
-                                                FileReader& files);
+                                                FileReader& files, ReadState& state);
 
 } // namespace cccd::reader

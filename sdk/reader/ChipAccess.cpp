@@ -32,10 +32,23 @@ bool implemented(const lds::PaceInfo& info, const lds::SecurityInfos& infos) {
     }
 }
 
+// A document without access control (BSI TR-03105-5.1 configuration CFG.DFLT.PLAIN, case
+// ISO7816_A_01): a chip that offers no PACE and answers GET CHALLENGE with "not supported" is
+// read in plain (no keys). Whether its files really are readable the first file tells.
+OpenedChip unprotectedChip() {
+    log(LogLevel::Info, LogCategory, "the chip offers neither PACE nor BAC: reading in plain");
+    OpenedChip out;
+    out.outcome.protocol = "none";
+    out.outcome.password = "none";
+    return out;
+}
+
 // BAC with the MRZ key, else the QR's candidates in order: at most qr::MaxBacAttemptsPerTap, each
 // on a fresh SELECT of the application (cccd.md §2.6: the chip's throttling is unknown).
+// mayBeUnprotected: the card offers no PACE and the policy did not insist on BAC, so a chip
+// without BAC is one without access control.
 OpenedChip openWithBac(transport::CardChannel& channel, const AccessKey& key,
-                       const crypto::RandomSource& random) {
+                       const crypto::RandomSource& random, bool mayBeUnprotected) {
     if (!key.hasMrz()) {
         throw Error(ErrorCode::NotSupported,
                     "the card offers only BAC, which needs the MRZ key (document number, "
@@ -62,6 +75,9 @@ OpenedChip openWithBac(transport::CardChannel& channel, const AccessKey& key,
             log(LogLevel::Info, LogCategory, "access granted with BAC");
             return out;
         } catch (const Error& e) {
+            if (e.code() == ErrorCode::NotSupported && mayBeUnprotected) {
+                return unprotectedChip();
+            }
             if (e.code() != ErrorCode::AccessDenied || i + 1 == keys.size()) {
                 throw;
             }
@@ -79,11 +95,12 @@ OpenedChip openWithPace(transport::CardChannel& channel, const lds::SecurityInfo
     parameters.parameterId = info.parameterId.value_or(0);
     // ICAO 9303-11 §4.4.4.1: the parameter reference (DO 84, the PACEInfo's parameterId, for
     // explicit parameters the proprietary ID of their PACEDomainParameterInfo) is required when
-    // the chip offers more than one set of domain parameters. A PACEInfo without parameterId
-    // leaves nothing to send.
-    parameters.referenceParameterId =
-        info.parameterId &&
-        cardAccess.paceInfos.size() + cardAccess.paceDomainParameterInfos.size() > 1;
+    // the chip offers more than one set of domain parameters, and allowed always. It goes out
+    // whenever the PACEInfo has one: some chips with a single PACEInfo refuse MSE:Set AT
+    // without it (6A87), and a chip told nothing picks its default, which need not be the
+    // PACEInfo whose group the terminal then uses. A PACEInfo without parameterId leaves
+    // nothing to send.
+    parameters.referenceParameterId = info.parameterId.has_value();
     // §9.2.2: explicit domain parameters come from EF.CardAccess, unsigned; the crypto layer
     // checks them before use.
     if (usesExplicitDomainParameters(info)) {
@@ -168,7 +185,7 @@ OpenedChip openChip(transport::CardChannel& channel,
         throw Error(ErrorCode::InvalidArgument, "no access key: give the MRZ key or the CAN");
     }
     if (policy == AccessPolicy::BacOnly) {
-        return openWithBac(channel, key, random);
+        return openWithBac(channel, key, random, false);
     }
 
     bool offersPace = cardAccess && !cardAccess->paceInfos.empty();
@@ -177,7 +194,7 @@ OpenedChip openChip(transport::CardChannel& channel,
         if (policy == AccessPolicy::PaceOnly) {
             throw Error(ErrorCode::NotSupported, "the card offers no PACE (no EF.CardAccess)");
         }
-        return openWithBac(channel, key, random);
+        return openWithBac(channel, key, random, !cardAccess);
     }
     if (!info) {
         throw Error(ErrorCode::NotSupported, "this SDK supports none of the card's PACE options");
@@ -194,7 +211,7 @@ OpenedChip openChip(transport::CardChannel& channel,
         }
         log(LogLevel::Warning, LogCategory, "PACE failed; BAC as the caller's policy allows");
         reselectApplication(channel);
-        OpenedChip out = openWithBac(channel, key, random);
+        OpenedChip out = openWithBac(channel, key, random, false);
         out.outcome.paceFailure = std::string(errorCodeName(e.code()));
         return out;
     }

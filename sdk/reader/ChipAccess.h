@@ -15,8 +15,8 @@ namespace cccd::reader {
 
 /// How the chip was opened: for the result, the JSON and the evidence of a read.
 struct AccessOutcome {
-    std::string protocol;     ///< "PACE" or "BAC"
-    std::string password;     ///< "CAN" or "MRZ"
+    std::string protocol;     ///< "PACE", "BAC", or "none" for a chip without access control
+    std::string password;     ///< "CAN", "MRZ", or "none"
     std::string paceProtocol; ///< the PACEInfo's dotted OID; empty for BAC
     /// The PACEInfo's parameterId: standardized domain parameters (0-31, ICAO 9303-11 §9.5.1),
     /// or the proprietary ID (32 or more) of explicit ones; nullopt for BAC, and for a PACEInfo
@@ -41,10 +41,12 @@ struct OpenedChip {
 };
 
 /// Opens the chip with PACE or BAC by the caller's policy (ICAO 9303-11 §4.2: PACE when the
-/// chip offers it, BAC otherwise). cardAccess holds EF.CardAccess's SecurityInfos, nullopt when
-/// the card has none. Throws Error(AccessDenied) when the key does not open the card,
-/// Error(NotSupported) when the policy and the card have no protocol in common, and the typed
-/// errors of the protocols.
+/// chip offers it, BAC otherwise). A chip without EF.CardAccess that does not implement BAC
+/// has no access control: unless the policy is BacOnly, the outcome is then "none" and the
+/// keys are empty (secure messaging passes commands in plain). cardAccess holds EF.CardAccess's
+/// SecurityInfos, nullopt when the card has none. Throws Error(AccessDenied) when the key does not
+/// open the card, Error(NotSupported) when the policy and the card have no protocol in common, and
+/// the typed errors of the protocols.
 [[nodiscard]] OpenedChip openChip(transport::CardChannel& channel,
                                   const std::optional<lds::SecurityInfos>& cardAccess,
                                   const AccessKey& key, AccessPolicy policy,

@@ -1,6 +1,10 @@
 #include "reader/Document.h"
 
 #include <algorithm>
+#include <set>
+
+#include "lds/Sod.h"
+#include "tlv/Tlv.h"
 
 namespace cccd::reader {
 
@@ -25,6 +29,12 @@ std::optional<Record> parseDataGroup(const CardReadout& readout, int dg,
         return std::nullopt;
     }
     return parseFile<Record>("DG" + std::to_string(dg), it->second, issues);
+}
+
+// DG13's layout is the issuer's own (ICAO 9303-10 §4.7.13): this SDK decodes Vietnam's. When
+// DG1 is missing or unreadable the state is unknown and the decoder is tried.
+bool decodesDg13(const std::optional<lds::Dg1>& dg1) {
+    return !dg1 || dg1->mrz.issuingState == "VNM";
 }
 
 // DG3 (fingerprints) and DG4 (iris) need EAC terminal authentication (ICAO 9303-11 §7.1),
@@ -194,23 +204,113 @@ PaceInfoCheck Document::paceInfoCheck() const {
     return found ? PaceInfoCheck::Signed : PaceInfoCheck::Differs;
 }
 
+std::string_view cardAccessCheckName(CardAccessCheck check) {
+    switch (check) {
+    case CardAccessCheck::Signed:
+        return "signed";
+    case CardAccessCheck::Differs:
+        return "differs";
+    case CardAccessCheck::NotChecked:
+        return "not_checked";
+    }
+    return "not_checked";
+}
+
+CardAccessCheck Document::cardAccessCheck() const {
+    if (readout.efCardAccess.empty() || !cardSecurity ||
+        cardSecurity->parse != verify::ParseStatus::Ok) {
+        return CardAccessCheck::NotChecked;
+    }
+    std::vector<Bytes> signedInfos;
+    try {
+        const lds::CardSecurity file = lds::CardSecurity::parse(readout.efCardSecurity);
+        for (const tlv::Tlv& info : tlv::children(tlv::parse(file.securityInfos()))) {
+            signedInfos.emplace_back(info.encoded.begin(), info.encoded.end());
+        }
+        for (const tlv::Tlv& info : tlv::children(tlv::parse(readout.efCardAccess))) {
+            if (std::find(signedInfos.begin(), signedInfos.end(),
+                          Bytes(info.encoded.begin(), info.encoded.end())) == signedInfos.end()) {
+                return CardAccessCheck::Differs;
+            }
+        }
+    } catch (const Error&) {
+        return CardAccessCheck::NotChecked;
+    }
+    return CardAccessCheck::Signed;
+}
+
+std::string_view dataGroupListCheckName(DataGroupListCheck check) {
+    switch (check) {
+    case DataGroupListCheck::Same:
+        return "same";
+    case DataGroupListCheck::Differs:
+        return "differs";
+    case DataGroupListCheck::NotChecked:
+        return "not_checked";
+    }
+    return "not_checked";
+}
+
+DataGroupListCheck Document::dataGroupListCheck() const {
+    if (!efCom || passiveAuthentication.sodParse != verify::ParseStatus::Ok) {
+        return DataGroupListCheck::NotChecked;
+    }
+    std::set<int> hashed;
+    try {
+        const lds::Sod sod = lds::Sod::parse(readout.efSod);
+        for (const auto& [dg, hash] : sod.ldsSecurityObject().dataGroupHashes) {
+            hashed.insert(dg);
+        }
+    } catch (const Error&) {
+        return DataGroupListCheck::NotChecked;
+    }
+    std::set<int> listed(efCom->dataGroups.begin(), efCom->dataGroups.end());
+    return listed == hashed ? DataGroupListCheck::Same : DataGroupListCheck::Differs;
+}
+
 bool Document::verified() const {
     // EF.CardSecurity is signed like EF.SOD and held to the same rule: a key it publishes from
     // an unknown CSCA next to an EF.SOD from a trusted one is what another chip would show.
     bool cardSecurityValid = !cardSecurity || cardSecurity->verdict == verify::Verdict::Valid;
-    return parseIssues.empty() && missingDataGroups.empty() && !readout.dataGroups.empty() &&
-           passiveAuthentication.verdict == verify::Verdict::Valid && cardSecurityValid &&
-           chipVerdict() != ChipVerdict::PossibleClone && paceInfoCheck() != PaceInfoCheck::Differs;
+    bool parsed = std::none_of(parseIssues.begin(), parseIssues.end(),
+                               [](const ParseIssue& issue) { return issue.blocksVerification; });
+    return parsed && contentIssues.empty() && missingDataGroups.empty() &&
+           !readout.dataGroups.empty() && passiveAuthentication.verdict == verify::Verdict::Valid &&
+           cardSecurityValid && chipVerdict() != ChipVerdict::PossibleClone &&
+           paceInfoCheck() != PaceInfoCheck::Differs &&
+           cardAccessCheck() != CardAccessCheck::Differs &&
+           dataGroupListCheck() != DataGroupListCheck::Differs;
 }
 
 Document interpret(CardReadout readout, const verify::TrustStore& trustStore) {
     Document d;
+    if (!readout.efAtrInfo.empty()) {
+        d.atrInfo = parseFile<lds::AtrInfo>("EF.ATR/INFO", readout.efAtrInfo, d.parseIssues);
+    }
     d.efCom = parseFile<lds::EfCom>("EF.COM", readout.efCom, d.parseIssues);
     d.dg1 = parseDataGroup<lds::Dg1>(readout, 1, d.parseIssues);
     d.dg2 = parseDataGroup<lds::Dg2>(readout, 2, d.parseIssues);
-    d.dg13 = parseDataGroup<lds::Dg13>(readout, 13, d.parseIssues);
+    if (decodesDg13(d.dg1)) {
+        std::size_t issuesBefore = d.parseIssues.size();
+        d.dg13 = parseDataGroup<lds::Dg13>(readout, 13, d.parseIssues);
+        for (std::size_t i = issuesBefore; i < d.parseIssues.size(); ++i) {
+            d.parseIssues[i].blocksVerification = false;
+        }
+    }
     d.dg14 = parseDataGroup<lds::Dg14>(readout, 14, d.parseIssues);
     d.dg15 = parseDataGroup<lds::Dg15>(readout, 15, d.parseIssues);
+    auto add = [&d](std::vector<ContentIssue> issues) {
+        d.contentIssues.insert(d.contentIssues.end(), issues.begin(), issues.end());
+    };
+    if (d.efCom) {
+        add(checkEfCom(*d.efCom, readout.efSod));
+    }
+    if (d.dg1) {
+        add(checkDg1(*d.dg1, readout.mrzKey));
+    }
+    if (d.dg2) {
+        add(checkDg2(*d.dg2));
+    }
     d.passiveAuthentication =
         verify::passiveAuthentication(readout.efSod, readout.dataGroups, trustStore);
     d.missingDataGroups = missingDataGroups(d.passiveAuthentication.notRead, readout.skipped);

@@ -7,7 +7,8 @@
 
 namespace cccd::reader {
 
-/// Reported after every READ BINARY: which file, how much of it is in.
+/// Reported after every READ BINARY, and when a resumed read takes a file up where an earlier
+/// session left it: which file, how much of it is in.
 struct ReadProgress {
     std::string file; ///< "EF.COM", "DG2", ...
     std::size_t bytesRead = 0;

@@ -1,5 +1,6 @@
 #include "sm/SecureMessagingChannel.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "apdu/Exchange.h"
@@ -9,12 +10,14 @@
 #include "crypto/Mac.h"
 #include "crypto/Padding.h"
 #include "tlv/Tlv.h"
+#include "transport/Send.h"
 
 namespace cccd::sm {
 
 namespace {
 
 // ICAO 9303-11 §9.8.4 data objects.
+constexpr std::uint32_t TagDo85 = 0x85; // cryptogram of an odd INS, no indicator byte
 constexpr std::uint32_t TagDo87 = 0x87; // padding-content indicator || cryptogram
 constexpr std::uint32_t TagDo97 = 0x97; // Le
 constexpr std::uint32_t TagDo99 = 0x99; // processing status (SW1 SW2)
@@ -24,6 +27,7 @@ constexpr std::uint8_t SmClaBits = 0x0C;
 constexpr std::size_t MacSize = 8;
 constexpr std::size_t Do99Size = 4;
 constexpr std::size_t Do8ESize = 2 + MacSize;
+constexpr std::size_t StatusWordSize = 2;
 
 [[noreturn]] void smFailure(const char* what, std::uint16_t sw = 0) {
     throw Error(ErrorCode::SecureMessaging, std::string("secure messaging: ") + what, sw);
@@ -62,12 +66,48 @@ void checkKeys(const SessionKeys& keys) {
 
 } // namespace
 
+// The protected response is DO87 || DO99 || DO8E || SW1 SW2. DO87's length field takes one byte
+// up to 127, 81 XX up to 255, 82 XXXX up to 65,535 (ISO/IEC 8825-1 §8.1.3), so for each length
+// form the cryptogram is what is left, cut to whole blocks and to the form's range. Method-2
+// padding (ISO/IEC 9797-1) adds at least one byte, hence a cryptogram of n blocks carries at
+// most n * block - 1 plaintext bytes.
+std::size_t largestProtectedLe(SmCipher cipher, std::size_t maxResponseSize) {
+    const std::size_t block = cipher == SmCipher::Aes ? 16 : 8;
+
+    struct LengthForm {
+        std::size_t octets;
+        std::size_t maxValue;
+    };
+
+    constexpr LengthForm Forms[] = {{1, 0x7F}, {2, 0xFF}, {3, 0xFFFF}, {4, 0xFFFFFF}};
+    std::size_t best = 0;
+    for (const LengthForm& form : Forms) {
+        std::size_t overhead = 1 + form.octets + 1 + Do99Size + Do8ESize + StatusWordSize;
+        if (maxResponseSize < overhead + block) {
+            continue;
+        }
+        std::size_t cryptogram = (maxResponseSize - overhead) / block * block;
+        cryptogram = std::min(cryptogram, (form.maxValue - 1) / block * block); // L = 1 + crypt.
+        if (cryptogram >= block) {
+            best = std::max(best, cryptogram - 1);
+        }
+    }
+    return best;
+}
+
 SecureMessagingChannel::SecureMessagingChannel(transport::CardChannel& inner, SessionKeys keys)
     : m_inner(inner), m_keys(std::move(keys)) {}
 
 void SecureMessagingChannel::restart(SessionKeys keys) {
     checkKeys(keys);
     m_keys = std::move(keys);
+}
+
+void SecureMessagingChannel::resume(SessionKeys keys) {
+    checkKeys(keys);
+    m_keys = std::move(keys);
+    m_broken = false;
+    m_lastResponsePlain = false;
 }
 
 std::size_t SecureMessagingChannel::blockSize() const {
@@ -124,11 +164,14 @@ apdu::CommandApdu SecureMessagingChannel::protect(const apdu::CommandApdu& comma
     // answer to it could not hold 256 plaintext bytes (the reader asks for what fits).
     bool extended = command.isExtended();
 
+    // An odd INS (READ BINARY B1) has BER-TLV data: DO'85' without the padding-content
+    // indicator instead of DO'87' (ICAO 9303-11 §9.8.4).
+    bool oddIns = (command.ins & 0x01) != 0;
     Bytes body;
     if (!command.data.empty()) {
-        Bytes do87Value{PaddingIndicator};
-        append(do87Value, encrypt(command.data));
-        append(body, tlv::encode(TagDo87, do87Value));
+        Bytes cryptogram = oddIns ? Bytes() : Bytes{PaddingIndicator};
+        append(cryptogram, encrypt(command.data));
+        append(body, tlv::encode(oddIns ? TagDo85 : TagDo87, cryptogram));
     }
     if (command.ne > 0) {
         append(body, tlv::encode(TagDo97, encodeLe(command.ne, extended)));
@@ -148,6 +191,7 @@ apdu::CommandApdu SecureMessagingChannel::protect(const apdu::CommandApdu& comma
 
 apdu::ResponseApdu SecureMessagingChannel::unprotect(const apdu::ResponseApdu& response) {
     incrementSsc();
+    m_lastResponsePlain = response.data.empty();
     if (response.data.empty()) {
         // Cards may answer an error status unprotected; success never comes without a MAC, and
         // a plain 6CXX means the card dropped the session (ICAO 9303-11 §9.8.5).
@@ -167,7 +211,7 @@ apdu::ResponseApdu SecureMessagingChannel::unprotect(const apdu::ResponseApdu& r
         tlv::TlvReader reader(response.data);
         while (!reader.atEnd()) {
             tlv::Tlv t = reader.next();
-            if (t.tag == TagDo87) {
+            if (t.tag == TagDo87 || t.tag == TagDo85) {
                 do87 = t;
             } else if (t.tag == TagDo99) {
                 do99 = t;
@@ -198,12 +242,13 @@ apdu::ResponseApdu SecureMessagingChannel::unprotect(const apdu::ResponseApdu& r
     apdu::ResponseApdu out;
     out.sw = static_cast<std::uint16_t>(do99->value[0] << 8 | do99->value[1]);
     if (do87) {
-        if (do87->value.empty() || do87->value[0] != PaddingIndicator) {
+        bool indicator = do87->tag == TagDo87;
+        if (indicator && (do87->value.empty() || do87->value[0] != PaddingIndicator)) {
             m_broken = true;
             smFailure("DO87 has an unknown padding indicator");
         }
         try {
-            out.data = decrypt(do87->value.subspan(1));
+            out.data = decrypt(indicator ? do87->value.subspan(1) : do87->value);
         } catch (const Error&) {
             m_broken = true;
             throw;
@@ -216,11 +261,19 @@ apdu::ResponseApdu SecureMessagingChannel::send(const apdu::CommandApdu& command
     if (m_broken) {
         throw Error(ErrorCode::SecureMessaging, "secure messaging session has ended");
     }
+    auto transmit = [this](ByteView bytes) { return m_inner.transmit(bytes); };
+    if (!protecting()) {
+        // 61XX chains are resolved; 6CXX goes to the caller, as under secure messaging.
+        apdu::ResponseApdu plain = apdu::exchange(transmit, command, false);
+        logExchange(command, plain);
+        return plain;
+    }
     apdu::CommandApdu wrapped = protect(command);
+    // DO87, DO97 and DO8E can push a short command past 255 bytes: the wrapped form decides.
+    transport::requireSupportedLength(m_inner, wrapped);
     apdu::ResponseApdu raw;
     try {
-        raw = apdu::exchange([this](ByteView bytes) { return m_inner.transmit(bytes); }, wrapped,
-                             false);
+        raw = apdu::exchange(transmit, wrapped, false);
     } catch (const Error&) {
         m_broken = true; // the counter has moved on; the card's may not have
         throw;
@@ -235,20 +288,14 @@ Bytes SecureMessagingChannel::transmit(ByteView commandApdu) {
 }
 
 std::size_t SecureMessagingChannel::maxPlaintextResponse(std::size_t ne) const {
-    std::size_t bs = blockSize();
-    std::size_t best = 0;
-    for (std::size_t blocks = 1;; ++blocks) {
-        std::size_t cryptogram = blocks * bs;
-        std::size_t do87 = 1 + tlv::encodeLength(cryptogram + 1).size() + cryptogram + 1;
-        if (do87 + Do99Size + Do8ESize > ne) {
-            return best;
-        }
-        best = cryptogram - 1; // method-2 padding takes at least one byte
-    }
+    return largestProtectedLe(m_keys.cipher, ne + StatusWordSize);
 }
 
 transport::ChannelCapabilities SecureMessagingChannel::capabilities() const {
     transport::ChannelCapabilities inner = m_inner.capabilities();
+    if (!protecting()) {
+        return inner;
+    }
     transport::ChannelCapabilities out = inner;
     out.maxResponseDataSize = maxPlaintextResponse(inner.maxResponseDataSize);
     out.maxShortResponseDataSize = maxPlaintextResponse(inner.maxShortResponseDataSize);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <string>
 
 #include "base/Bytes.h"
 
@@ -29,6 +31,15 @@ public:
     [[nodiscard]] virtual Bytes atr() const = 0;
 
     [[nodiscard]] virtual ChannelCapabilities capabilities() const = 0;
+
+    /// The reader's name (PC/SC reader name), e.g. to tell readers apart in a capability cache;
+    /// empty when the link has none.
+    [[nodiscard]] virtual std::string readerName() const { return {}; }
+
+    /// From now on transmit throws Error(Cancelled) once `*flag` is set from another thread:
+    /// before an APDU goes out, and where the link allows also while one is on its way (the
+    /// implementation says how). nullptr stops watching. The flag must outlive the watch.
+    virtual void watchCancel(const std::atomic<bool>* /*flag*/) {}
 };
 
 } // namespace cccd::transport

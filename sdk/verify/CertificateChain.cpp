@@ -6,17 +6,17 @@ namespace {
 
 enum class Candidate { No, ByName, ByKeyIdentifier };
 
+// RFC 5280 §6.1.3 (a)(4): the issuer name must be the anchor's subject; a key identifier that
+// matches does not make up for another name (BSI TR-03105-5.1 LDS_H_54). Under one name, the
+// key identifiers tell the CSCA keys of a rollover apart.
 Candidate candidateKind(const crypto::Certificate& certificate, const crypto::Certificate& anchor) {
+    if (!(anchor.subject() == certificate.issuer())) {
+        return Candidate::No;
+    }
     const auto& aki = certificate.authorityKeyIdentifier();
     const auto& ski = anchor.subjectKeyIdentifier();
-    if (aki && ski) {
-        if (*aki == *ski) {
-            return Candidate::ByKeyIdentifier;
-        }
-        return anchor.subject() == certificate.issuer() ? Candidate::ByName : Candidate::No;
-    }
     // Without key identifiers on both sides the name is all there is to go by.
-    return anchor.subject() == certificate.issuer() ? Candidate::ByKeyIdentifier : Candidate::No;
+    return aki && ski && *aki != *ski ? Candidate::ByName : Candidate::ByKeyIdentifier;
 }
 
 } // namespace

@@ -16,10 +16,10 @@ struct ChainResult {
 
 /// Finds the CSCA among the anchors that issued the certificate and checks its signature
 /// (ICAO 9303-12 §7: a two-level PKI, every CSCA, link or self-signed, is an anchor). An anchor
-/// is a candidate when its subject equals the issuer DN (order and case tolerated) or its
-/// subjectKeyIdentifier equals the authorityKeyIdentifier. A DN-only candidate whose key
-/// identifier differs is a different CSCA key (rollover): not verifying under it means "issuer
-/// unknown", not "signature invalid".
+/// is a candidate when its subject equals the issuer DN (order and case tolerated, RFC 5280
+/// §6.1.3). A candidate whose subjectKeyIdentifier differs from the authorityKeyIdentifier is a
+/// different CSCA key (rollover): not verifying under it means "issuer unknown", not
+/// "signature invalid".
 [[nodiscard]] ChainResult validateChain(const crypto::Certificate& certificate,
                                         std::span<const crypto::Certificate> anchors);
 

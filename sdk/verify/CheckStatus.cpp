@@ -52,9 +52,37 @@ std::string_view signerCertificateStatusName(SignerCertificateStatus status) {
         return "found_by_issuer_and_serial_number";
     case SignerCertificateStatus::FoundBySubjectKeyIdentifier:
         return "found_by_subject_key_identifier";
+    case SignerCertificateStatus::FoundInTrustStore:
+        return "found_in_trust_store";
     case SignerCertificateStatus::NotFound:
         return "not_found";
     case SignerCertificateStatus::NotChecked:
+        return "not_checked";
+    }
+    return "unknown";
+}
+
+std::string_view certificateProfileStatusName(CertificateProfileStatus status) {
+    switch (status) {
+    case CertificateProfileStatus::Conforming:
+        return "conforming";
+    case CertificateProfileStatus::NotVersion3:
+        return "not_version_3";
+    case CertificateProfileStatus::SignatureAlgorithmMismatch:
+        return "signature_algorithm_mismatch";
+    case CertificateProfileStatus::IssuerWithoutCountry:
+        return "issuer_without_country";
+    case CertificateProfileStatus::ValidityNotUtcTime:
+        return "validity_not_utc_time";
+    case CertificateProfileStatus::AuthorityKeyIdentifierMissing:
+        return "authority_key_identifier_missing";
+    case CertificateProfileStatus::KeyUsageMissing:
+        return "key_usage_missing";
+    case CertificateProfileStatus::KeyUsageNotCritical:
+        return "key_usage_not_critical";
+    case CertificateProfileStatus::KeyUsageWithoutDigitalSignature:
+        return "key_usage_without_digital_signature";
+    case CertificateProfileStatus::NotChecked:
         return "not_checked";
     }
     return "unknown";

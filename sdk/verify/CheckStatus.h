@@ -36,8 +36,24 @@ enum class SignatureStatus {
 enum class SignerCertificateStatus {
     FoundByIssuerAndSerialNumber,
     FoundBySubjectKeyIdentifier,
+    FoundInTrustStore, ///< not in the signed object; the trust store holds it
     NotFound,
     NotChecked,
+};
+
+/// The signer's certificate against the certificate profile of ICAO 9303-12 §7.1 and RFC 5280
+/// §4.1 (BSI TR-03105-5.1 LDS_H_48-64): the first rule it breaks.
+enum class CertificateProfileStatus {
+    Conforming,
+    NotVersion3,                ///< version v1 (field absent) or v2, where v3 is required
+    SignatureAlgorithmMismatch, ///< tbsCertificate.signature differs from signatureAlgorithm
+    IssuerWithoutCountry,       ///< the issuer DN holds no countryName (ICAO 9303-12 §7.1.1)
+    ValidityNotUtcTime,         ///< a date before 2050 not encoded as UTCTime (RFC 5280 §4.1.2.5)
+    AuthorityKeyIdentifierMissing, ///< no authorityKeyIdentifier, or one without keyIdentifier
+    KeyUsageMissing,
+    KeyUsageNotCritical,
+    KeyUsageWithoutDigitalSignature,
+    NotChecked, ///< no signer certificate, or a master list signer's
 };
 
 /// Document Signer -> CSCA (ICAO 9303-11 §5.1.1 step 2, ICAO 9303-12 §7).
@@ -69,6 +85,7 @@ enum class Verdict {
 [[nodiscard]] std::string_view dgHashStatusName(DgHashStatus status);
 [[nodiscard]] std::string_view signatureStatusName(SignatureStatus status);
 [[nodiscard]] std::string_view signerCertificateStatusName(SignerCertificateStatus status);
+[[nodiscard]] std::string_view certificateProfileStatusName(CertificateProfileStatus status);
 [[nodiscard]] std::string_view chainStatusName(ChainStatus status);
 [[nodiscard]] std::string_view validityStatusName(ValidityStatus status);
 [[nodiscard]] std::string_view referenceTimeSourceName(ReferenceTimeSource source);

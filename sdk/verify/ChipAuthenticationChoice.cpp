@@ -92,7 +92,10 @@ ChipAuthenticationChoice pairedChoice(const lds::ChipAuthenticationInfo& info,
 } // namespace
 
 sm::SessionKeys ChipAuthenticationChoice::sessionKeys(ByteView sharedSecret, ByteView nonce) const {
-    SecureBytes secret(concat(sharedSecret, nonce));
+    SecureBytes secret; // built in place: a growing plain buffer would leave K behind
+    secret.reserve(sharedSecret.size() + nonce.size());
+    secret.append(sharedSecret);
+    secret.append(nonce);
     return sm::deriveSessionKeys(secret.view(), cipher, keyType);
 }
 

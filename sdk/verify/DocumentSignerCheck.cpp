@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "verify/CertificateChain.h"
+#include "verify/CertificateProfile.h"
 
 namespace cccd::verify {
 
@@ -54,26 +55,51 @@ void chooseReferenceTime(DocumentSignerReport& report, const lds::DocumentSigner
     }
 }
 
+// A signed object may leave its signer's certificate out, for the verifier to have it from
+// elsewhere (BSI TR-03105-5.1 LDS_H_15): then a certificate of the trust store the sid names.
+lds::DocumentSignerInfo withCertificateFromAnchors(lds::DocumentSignerInfo signer,
+                                                   std::span<const crypto::Certificate> anchors,
+                                                   SignerCertificateStatus& status) {
+    if (signer.certificate) {
+        return signer;
+    }
+    for (const crypto::Certificate& certificate : anchors) {
+        if (crypto::matchSigner(signer.signerInfo.sid, certificate) != crypto::SignerMatch::None) {
+            signer.certificate = certificate;
+            status = SignerCertificateStatus::FoundInTrustStore;
+            break;
+        }
+    }
+    return signer;
+}
+
 } // namespace
 
 bool DocumentSignerReport::passed() const {
     return signature == SignatureStatus::Valid &&
+           (certificateProfile == CertificateProfileStatus::Conforming ||
+            certificateProfile == CertificateProfileStatus::NotChecked) &&
            (chain == ChainStatus::Trusted || chain == ChainStatus::IssuerUnknown) &&
            documentSignerAtSigning == ValidityStatus::Valid &&
            (cscaAtSigning == ValidityStatus::Valid || chain == ChainStatus::IssuerUnknown);
 }
 
 DocumentSignerReport checkDocumentSigner(const crypto::SignedData& signedData,
-                                         const lds::DocumentSignerInfo& signer,
+                                         const lds::DocumentSignerInfo& embedded,
                                          std::span<const crypto::Certificate> anchors,
-                                         crypto::Time now) {
+                                         crypto::Time now, SignerKind kind) {
     DocumentSignerReport report;
-    report.certificate = toCertificateStatus(signer.match);
+    report.certificate = toCertificateStatus(embedded.match);
+    const lds::DocumentSignerInfo signer =
+        withCertificateFromAnchors(embedded, anchors, report.certificate);
     if (!signer.certificate) {
         return report;
     }
     const crypto::Certificate& ds = *signer.certificate;
     report.documentSignerCertificate = ds;
+    if (kind == SignerKind::DocumentSigner) {
+        report.certificateProfile = checkSignerProfile(ds);
+    }
 
     // Step 1 (RFC 5652 §5.6): the SignerInfo signature with the DS public key.
     report.signature = toSignatureStatus(

@@ -15,6 +15,9 @@ namespace cccd::verify {
 /// EF.SOD, EF.CardSecurity and master lists: each step has its own status.
 struct DocumentSignerReport {
     SignerCertificateStatus certificate = SignerCertificateStatus::NotChecked;
+    /// The signer certificate against the profile of ICAO 9303-12 §7.1.1; NotChecked for a
+    /// master list signer.
+    CertificateProfileStatus certificateProfile = CertificateProfileStatus::NotChecked;
     SignatureStatus signature = SignatureStatus::NotChecked;
     ChainStatus chain = ChainStatus::NotChecked;
 
@@ -34,12 +37,17 @@ struct DocumentSignerReport {
     [[nodiscard]] bool passed() const;
 };
 
-/// Runs the steps for the signer found by lds::locateDocumentSigner. The reference time is the
-/// signingTime attribute; without it the end of the DS private key usage period (the key cannot
-/// have signed later, ICAO 9303-12 §7.1.1), capped at now; else now.
-[[nodiscard]] DocumentSignerReport checkDocumentSigner(const crypto::SignedData& signedData,
-                                                       const lds::DocumentSignerInfo& signer,
-                                                       std::span<const crypto::Certificate> anchors,
-                                                       crypto::Time now);
+/// Whose signature it is: a Document Signer's certificate is held to the profile of ICAO
+/// 9303-12 §7.1.1 (BSI TR-03105-5.1 tests it); a master list signer's is not checked.
+enum class SignerKind { DocumentSigner, MasterListSigner };
+
+/// Runs the steps for the signer found by lds::locateDocumentSigner; when the signed object does
+/// not carry the signer's certificate, the anchor the sid names is taken. The reference time is
+/// the signingTime attribute; without it the end of the DS private key usage period (the key
+/// cannot have signed later, ICAO 9303-12 §7.1.1), capped at now; else now.
+[[nodiscard]] DocumentSignerReport
+checkDocumentSigner(const crypto::SignedData& signedData, const lds::DocumentSignerInfo& signer,
+                    std::span<const crypto::Certificate> anchors, crypto::Time now,
+                    SignerKind kind = SignerKind::DocumentSigner);
 
 } // namespace cccd::verify

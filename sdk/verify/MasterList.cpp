@@ -34,7 +34,7 @@ DocumentSignerReport checkMasterList(const MasterList& list,
     std::vector<crypto::Certificate> all(list.certificates.begin(), list.certificates.end());
     all.insert(all.end(), anchors.begin(), anchors.end());
     lds::DocumentSignerInfo signer = lds::locateDocumentSigner(list.signedData);
-    return checkDocumentSigner(list.signedData, signer, all, now);
+    return checkDocumentSigner(list.signedData, signer, all, now, SignerKind::MasterListSigner);
 }
 
 } // namespace cccd::verify

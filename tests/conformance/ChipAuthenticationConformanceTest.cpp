@@ -238,12 +238,12 @@ TEST(ChipAuthenticationConformance, ISO7816_D_01_DiffieHellman) {
 TEST(ChipAuthenticationConformance, ISO7816_D_02_EllipticCurveDiffieHellman) {
     ConformanceCard dflt = defaultEacCard();
     expectSuccessfulChipAuthentication(inspect(dflt));
-    for (const auto& [protocol, curve] :
+    for (const auto& option :
          {std::pair{IdCaEcdhAes128, BrainpoolP256}, std::pair{IdCaEcdhAes192, Secp384r1},
           std::pair{IdCaEcdhAes256, BrainpoolP512}}) {
-        SCOPED_TRACE(protocol);
+        SCOPED_TRACE(option.first);
         ConformanceCard card = defaultEacCard([&](emulator::Persona& p) {
-            p.features.chipAuthentication = caOption(protocol, curve);
+            p.features.chipAuthentication = caOption(option.first, option.second);
         });
         expectSuccessfulChipAuthentication(inspect(card));
     }

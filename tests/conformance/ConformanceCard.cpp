@@ -1,7 +1,9 @@
 #include "ConformanceCard.h"
 
 #include <chrono>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <sstream>
 
 #include "emulator/channel/EmulatorChannel.h"
@@ -9,6 +11,7 @@
 #include "emulator/profilegen/SodBuilder.h"
 #include "mrz/Mrz.h"
 #include "support/TestData.h"
+#include "tlv/Tlv.h"
 #include "verify/ActiveAuthenticationResult.h"
 #include "verify/ChipAuthenticationResult.h"
 
@@ -16,8 +19,10 @@ namespace cccd::conformance {
 
 namespace {
 
-// ICAO 9303-10 §4.6: EF.SOD is 011D in the application, DGn is 0100 + n.
+// ICAO 9303-10 §4.6: EF.SOD is 011D in the application, DGn is 0100 + n; EF.CardSecurity is
+// 011D under the MF (BSI TR-03110-3 §A.1.2).
 constexpr std::uint16_t FidSod = 0x011D;
+constexpr std::uint16_t FidCardSecurity = 0x011D;
 constexpr std::uint16_t FidFirstDataGroup = 0x0101;
 constexpr std::uint16_t FidLastDataGroup = 0x0110;
 
@@ -34,7 +39,86 @@ crypto::RandomSource repeatableRandom(std::uint32_t seed) {
     };
 }
 
+std::chrono::sys_seconds midnight(std::chrono::year_month_day date) {
+    return std::chrono::sys_seconds(std::chrono::sys_days(date).time_since_epoch());
+}
+
+Bytes concatenated(const std::vector<Bytes>& parts) {
+    Bytes out;
+    for (const Bytes& part : parts) {
+        append(out, part);
+    }
+    return out;
+}
+
+std::vector<Bytes> encodedChildren(ByteView encoded) {
+    std::vector<Bytes> out;
+    for (const tlv::Tlv& child : tlv::children(tlv::parse(encoded))) {
+        out.emplace_back(child.encoded.begin(), child.encoded.end());
+    }
+    return out;
+}
+
+crypto::EvpPkeyPtr generateKey(const std::string& kind) {
+    if (kind.starts_with("rsa")) {
+        return emulator::generateRsaKey(static_cast<unsigned>(std::stoul(kind.substr(3))));
+    }
+    if (kind.starts_with("dsa")) {
+        return emulator::generateDsaKey(std::stoul(kind.substr(3)));
+    }
+    return emulator::generateEcKey(kind);
+}
+
 } // namespace
+
+EVP_PKEY* cachedKey(const std::string& kind) {
+    static std::mutex mutex;
+    static std::map<std::string, crypto::EvpPkeyPtr> keys;
+    std::lock_guard lock(mutex);
+    auto it = keys.find(kind);
+    if (it == keys.end()) {
+        it = keys.emplace(kind, generateKey(kind)).first;
+    }
+    return it->second.get();
+}
+
+verify::TrustStore SigningPki::trustStore() const {
+    verify::TrustStore store;
+    store.addCertificate(crypto::Certificate::fromDer(csca.der));
+    return store;
+}
+
+SigningPki signingPki(const std::string& cscaKey, const std::string& documentSignerKey,
+                      const emulator::SignatureSpec& chain,
+                      const std::function<void(emulator::CertificateSpec&)>& changeDocumentSigner,
+                      const std::function<void(emulator::CertificateSpec&)>& changeCsca) {
+    emulator::CertificateSpec csca;
+    csca.subject = {{"C", "VN"}, {"O", "CCCD SDK Conformance PKI"}, {"CN", "CSCA Test " + cscaKey}};
+    csca.notBefore = "20200101000000Z";
+    csca.notAfter = "20451231235959Z";
+    csca.certificateAuthority = true;
+    csca.keyUsage = "critical,keyCertSign,cRLSign";
+    csca.signature = chain;
+    if (changeCsca) {
+        changeCsca(csca);
+    }
+    emulator::CertificateSpec ds;
+    ds.subject = {{"C", "VN"},
+                  {"O", "CCCD SDK Conformance PKI"},
+                  {"CN", "Document Signer Test " + documentSignerKey}};
+    ds.signature = chain;
+    if (changeDocumentSigner) {
+        changeDocumentSigner(ds);
+    }
+
+    SigningPki pki;
+    EVP_PKEY* cscaPrivateKey = cachedKey(cscaKey);
+    pki.csca = emulator::issueCertificate(csca, cscaPrivateKey, nullptr, cscaPrivateKey);
+    pki.documentSignerKey = cachedKey(documentSignerKey);
+    pki.documentSigner =
+        emulator::issueCertificate(ds, pki.documentSignerKey, &pki.csca, cscaPrivateKey);
+    return pki;
+}
 
 const emulator::TestPki& testPki() {
     static const emulator::TestPki pki = emulator::TestPki::generate();
@@ -82,11 +166,51 @@ void ConformanceCard::resign() {
             hashed.emplace_back(ef.fid - 0x0100, ef.data);
         }
     }
-    std::chrono::sys_seconds signingTime(
-        std::chrono::sys_days(persona.dateOfIssue).time_since_epoch());
     applicationFile(FidSod) =
         emulator::buildSod(emulator::buildLdsSecurityObject(hashed), testPki().documentSigner.get(),
-                           testPki().documentSignerKey.get(), signingTime);
+                           testPki().documentSignerKey.get(), midnight(persona.dateOfIssue));
+}
+
+void ConformanceCard::resign(const SigningPki& pki, const SodSigning& signing) {
+    // LDSSecurityObject ::= SEQUENCE { version, hashAlgorithm, dataGroupHashValues } (ICAO
+    // 9303-10 §4.6.2.3), built with the hash of `signing`, then taken apart for the edits.
+    std::vector<emulator::DataGroupFile> hashed;
+    for (const emulator::ElementaryFile& ef : card.profile.applicationFiles) {
+        if (ef.fid >= FidFirstDataGroup && ef.fid <= FidLastDataGroup) {
+            hashed.emplace_back(ef.fid - 0x0100, ef.data);
+        }
+    }
+    std::vector<Bytes> fields =
+        encodedChildren(emulator::buildLdsSecurityObject(hashed, signing.hash));
+    if (signing.editDataGroupHashes) {
+        std::vector<Bytes> hashes = encodedChildren(fields.at(2));
+        signing.editDataGroupHashes(hashes);
+        fields.at(2) = tlv::encode(0x30, concatenated(hashes));
+    }
+    if (signing.editLdsSecurityObject) {
+        signing.editLdsSecurityObject(fields);
+    }
+    Bytes lds = tlv::encode(0x30, concatenated(fields));
+
+    emulator::SignedDataSpec spec = signing.signedData;
+    spec.signingTime = midnight(persona.dateOfIssue);
+    Bytes sod =
+        tlv::encode(0x77, emulator::buildSignedData(signing.eContentType, lds, pki.documentSigner,
+                                                    pki.documentSignerKey, spec));
+    if (signing.editFile) {
+        signing.editFile(sod);
+    }
+    applicationFile(FidSod) = std::move(sod);
+}
+
+void ConformanceCard::resignCardSecurity(ByteView securityInfos) {
+    emulator::ElementaryFile* file = masterFile(FidCardSecurity);
+    if (file == nullptr) {
+        throw Error(ErrorCode::InvalidArgument, "the card has no EF.CardSecurity");
+    }
+    file->data = emulator::buildCardSecurity(securityInfos, testPki().documentSigner.get(),
+                                             testPki().documentSignerKey.get(),
+                                             midnight(persona.dateOfIssue));
 }
 
 reader::AccessKey ConformanceCard::accessKey() const {
@@ -120,8 +244,21 @@ std::string Inspection::explain() const {
     if (!document) {
         return "no inspection";
     }
-    out << "PA " << verify::verdictName(document->passiveAuthentication.verdict) << ", chip "
-        << reader::chipVerdictName(document->chipVerdict());
+    const verify::PassiveAuthenticationReport& pa = document->passiveAuthentication;
+    out << "PA " << verify::verdictName(pa.verdict) << " (EF.SOD "
+        << verify::parseStatusName(pa.sodParse) << " " << pa.sodParseError << ", signer "
+        << verify::signerCertificateStatusName(pa.signer.certificate) << ", profile "
+        << verify::certificateProfileStatusName(pa.signer.certificateProfile) << ", signature "
+        << verify::signatureStatusName(pa.signer.signature) << ", chain "
+        << verify::chainStatusName(pa.signer.chain) << ", DS "
+        << verify::validityStatusName(pa.signer.documentSignerAtSigning) << ")";
+    for (const verify::DgHashResult& dg : pa.dataGroups) {
+        if (dg.status != verify::DgHashStatus::Match) {
+            out << ", DG" << dg.dataGroup << " " << verify::dgHashStatusName(dg.status);
+        }
+    }
+    out << ", EF.COM/EF.SOD " << reader::dataGroupListCheckName(document->dataGroupListCheck())
+        << ", chip " << reader::chipVerdictName(document->chipVerdict());
     if (const auto& ca = document->readout.chipAuthentication) {
         out << ", CA " << verify::chipAuthenticationStatusName(ca->status) << " ("
             << verify::chipAuthenticationReasonName(ca->reason) << ")";
@@ -132,6 +269,10 @@ std::string Inspection::explain() const {
     }
     for (const reader::ParseIssue& issue : document->parseIssues) {
         out << ", " << issue.file << " does not parse: " << issue.reason;
+    }
+    for (const reader::ContentIssue& issue : document->contentIssues) {
+        out << ", " << issue.file << " " << reader::contentCheckName(issue.check) << ": "
+            << issue.reason;
     }
     for (int dg : document->missingDataGroups) {
         out << ", DG" << dg << " missing";
@@ -149,12 +290,13 @@ Inspection inspect(const emulator::CardProfile& card, const reader::AccessKey& k
 }
 
 Inspection inspect(std::shared_ptr<emulator::EmulatedCard> card, const reader::AccessKey& key,
-                   reader::ReadOptions options) {
+                   reader::ReadOptions options, const verify::TrustStore* anchors) {
     emulator::EmulatorChannel channel(std::move(card));
     options.random = repeatableRandom(11);
     Inspection out;
     try {
-        out.document = reader::interpret(reader::readCard(channel, key, options), trustStore());
+        out.document = reader::interpret(reader::readCard(channel, key, options),
+                                         anchors != nullptr ? *anchors : trustStore());
     } catch (const Error& e) {
         out.error = e;
     }
@@ -163,6 +305,10 @@ Inspection inspect(std::shared_ptr<emulator::EmulatedCard> card, const reader::A
 
 Inspection inspect(ConformanceCard& card, reader::ReadOptions options) {
     return inspect(card.profile(), card.accessKey(), std::move(options));
+}
+
+Inspection inspect(ConformanceCard& card, const verify::TrustStore& anchors) {
+    return inspect(insert(card.profile()), card.accessKey(), {}, &anchors);
 }
 
 } // namespace cccd::conformance

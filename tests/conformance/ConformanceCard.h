@@ -12,6 +12,7 @@
 #include "emulator/card/EmulatedCard.h"
 #include "emulator/profilegen/Persona.h"
 #include "emulator/profilegen/ProfileBuilder.h"
+#include "emulator/profilegen/SodBuilder.h"
 #include "emulator/profilegen/TestPki.h"
 #include "reader/AccessKey.h"
 #include "reader/CardReader.h"
@@ -29,6 +30,46 @@ namespace cccd::conformance {
 
 /// A trust store holding testPki()'s CSCA only.
 [[nodiscard]] verify::TrustStore trustStore();
+
+/// A key of this test program by kind, generated once: "rsa2048", "rsa3072", "dsa1" and "dsa2"
+/// (DSA on the groups of emulator::generateDsaKey), or a curve name ("P-256",
+/// "brainpoolP384r1", ...). Owned by the program.
+[[nodiscard]] EVP_PKEY* cachedKey(const std::string& kind);
+
+/// A CSCA and the Document Signer it issued, for documents signed with other algorithms or with
+/// a defective certificate (conformance.md §2.10). The CSCA is the inspection's only anchor.
+struct SigningPki {
+    emulator::IssuedCertificate csca;
+    emulator::IssuedCertificate documentSigner;
+    EVP_PKEY* documentSignerKey = nullptr; ///< from cachedKey()
+
+    /// A trust store holding this CSCA only.
+    [[nodiscard]] verify::TrustStore trustStore() const;
+};
+
+/// A self-signed CSCA on cscaKey and a Document Signer on documentSignerKey (cachedKey() kinds),
+/// both certificates signed with `chain`; `changeDocumentSigner` and `changeCsca` adjust the
+/// certificate specifications first.
+[[nodiscard]] SigningPki
+signingPki(const std::string& cscaKey, const std::string& documentSignerKey,
+           const emulator::SignatureSpec& chain,
+           const std::function<void(emulator::CertificateSpec&)>& changeDocumentSigner = {},
+           const std::function<void(emulator::CertificateSpec&)>& changeCsca = {});
+
+/// How ConformanceCard::resign builds EF.SOD: the LDSSecurityObject's hash, the SignedData and
+/// edits of each encoded part, each made before the step that depends on it.
+struct SodSigning {
+    std::string hash = "sha256"; ///< LDSSecurityObject hashAlgorithm, OpenSSL's name
+    /// Each DataGroupHash, before the LDSSecurityObject is assembled.
+    std::function<void(std::vector<Bytes>&)> editDataGroupHashes;
+    /// The LDSSecurityObject's fields (version, hashAlgorithm, dataGroupHashValues), before it
+    /// is signed.
+    std::function<void(std::vector<Bytes>&)> editLdsSecurityObject;
+    std::string eContentType = "2.23.136.1.1.1"; ///< id-icao-ldsSecurityObject
+    emulator::SignedDataSpec signedData;         ///< its signingTime is the persona's date of issue
+    /// The whole file (tag 77), after signing.
+    std::function<void(Bytes&)> editFile;
+};
 
 /// A persona of drivers/emulator/personas, by profile name, for the caller to change.
 [[nodiscard]] emulator::Persona persona(const std::string& name);
@@ -55,6 +96,14 @@ struct ConformanceCard {
     /// Document Signer at the persona's date of issue).
     void resign();
 
+    /// Rebuilds EF.SOD over every data group the card holds as `signing` says, signed by
+    /// pki's Document Signer.
+    void resign(const SigningPki& pki, const SodSigning& signing);
+
+    /// Replaces EF.CardSecurity by one over these SecurityInfos (a SET, DER), signed by the test
+    /// Document Signer.
+    void resignCardSecurity(ByteView securityInfos);
+
     /// The CAN (last 6 ID digits, cccd.md §1.3) and the MRZ key, as a clerk would have them.
     [[nodiscard]] reader::AccessKey accessKey() const;
 };
@@ -79,8 +128,8 @@ struct Inspection {
     /// parses, Passive Authentication valid, the chip not a possible clone).
     [[nodiscard]] Verdict verdict() const;
 
-    /// Why, for test failure messages: the error, parse issues, PA verdict, chip verdict. No
-    /// personal data.
+    /// Why, for test failure messages: the error, parse and content issues, PA verdict, chip
+    /// verdict. No personal data.
     [[nodiscard]] std::string explain() const;
 };
 
@@ -88,14 +137,19 @@ struct Inspection {
 [[nodiscard]] Inspection inspect(const emulator::CardProfile& card, const reader::AccessKey& key,
                                  reader::ReadOptions options = {});
 
-/// inspect() on a card the caller holds, e.g. to plan faults (EmulatedCard::faults()).
+/// inspect() on a card the caller holds, e.g. to plan faults (EmulatedCard::faults()), with
+/// trustStore() or the given trust anchors.
 [[nodiscard]] Inspection inspect(std::shared_ptr<emulator::EmulatedCard> card,
-                                 const reader::AccessKey& key, reader::ReadOptions options = {});
+                                 const reader::AccessKey& key, reader::ReadOptions options = {},
+                                 const verify::TrustStore* anchors = nullptr);
 
 /// A card for the reader, answering with a repeatable random source.
 [[nodiscard]] std::shared_ptr<emulator::EmulatedCard> insert(const emulator::CardProfile& card);
 
 /// inspect() with the card's own access key.
 [[nodiscard]] Inspection inspect(ConformanceCard& card, reader::ReadOptions options = {});
+
+/// inspect() with the card's own access key and these trust anchors.
+[[nodiscard]] Inspection inspect(ConformanceCard& card, const verify::TrustStore& anchors);
 
 } // namespace cccd::conformance

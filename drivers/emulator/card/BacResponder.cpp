@@ -36,7 +36,8 @@ Bytes BacResponder::challenge() {
     return m_rndIc;
 }
 
-std::optional<BacResponder::Outcome> BacResponder::authenticate(ByteView commandData) {
+std::optional<BacResponder::Outcome> BacResponder::authenticate(ByteView commandData,
+                                                                const BacFaults& faults) {
     Bytes rndIc = std::move(m_rndIc);
     m_rndIc.clear();
     if (rndIc.size() != RandomSize || commandData.size() != CryptogramSize + MacSize) {
@@ -63,10 +64,16 @@ std::optional<BacResponder::Outcome> BacResponder::authenticate(ByteView command
     SecureBytes kIc(m_random(KeySize));
     Bytes r = concat(rndIc, rndIfd);
     append(r, kIc.view());
+    if (faults.wrongCryptogram) {
+        r[2 * RandomSize - 1] ^= 0x01; // the last bit of the echoed RND.IFD
+    }
     Outcome outcome;
     outcome.response = crypto::tdesCbcEncrypt(m_kEnc, Bytes(8, 0), r);
     secureWipe(r.data(), r.size());
     append(outcome.response, macOver(m_kMac, outcome.response));
+    if (faults.wrongMac) {
+        outcome.response.back() ^= 0x01;
+    }
 
     // Step 4 (§9.7.4): K_seed = K.IFD xor K.IC; SSC = RND.IC[4..7] || RND.IFD[4..7].
     SecureBytes seed(kIfd.view());

@@ -5,6 +5,7 @@
 #include "base/Bytes.h"
 #include "base/SecureBytes.h"
 #include "crypto/Random.h"
+#include "emulator/card/BacFaults.h"
 #include "emulator/card/SessionKeys.h"
 
 namespace cccd::emulator {
@@ -28,8 +29,10 @@ public:
     };
 
     /// EXTERNAL AUTHENTICATE with E.IFD || M.IFD. nullopt when the MAC, the cryptogram or the
-    /// echoed RND.IC is wrong; the challenge is used up either way.
-    [[nodiscard]] std::optional<Outcome> authenticate(ByteView commandData);
+    /// echoed RND.IC is wrong; the challenge is used up either way. `faults` change the answer,
+    /// not the keys.
+    [[nodiscard]] std::optional<Outcome> authenticate(ByteView commandData,
+                                                      const BacFaults& faults = {});
 
 private:
     SecureBytes m_kEnc;

@@ -263,6 +263,10 @@ CardProfile parseProfile(std::string_view text) {
         if (flags.contains("selectMfStatus") && !flags.at("selectMfStatus").is_null()) {
             profile.selectMfStatus = parseFid(flags.at("selectMfStatus").get<std::string>());
         }
+        if (flags.contains("readBeyondEndStatus") && !flags.at("readBeyondEndStatus").is_null()) {
+            profile.readBeyondEndStatus =
+                parseFid(flags.at("readBeyondEndStatus").get<std::string>());
+        }
 
         json keys = doc.value("keys", json::object());
         profile.activeAuthenticationKeyPem = secretString(keys, "activeAuthenticationPrivateKey");
@@ -324,6 +328,9 @@ std::string profileToJson(const CardProfile& profile) {
     }
     if (profile.selectMfStatus) {
         doc["flags"]["selectMfStatus"] = fidKey(*profile.selectMfStatus);
+    }
+    if (profile.readBeyondEndStatus) {
+        doc["flags"]["readBeyondEndStatus"] = fidKey(*profile.readBeyondEndStatus);
     }
     if (!profile.faults.empty()) {
         doc["faults"] = profile.faults;
@@ -423,8 +430,12 @@ std::variant<CommandFault, std::string> parseCommandFault(std::string_view text)
     std::size_t number = 0;
     bool ok = true;
     // Kinds with no argument, one required count, or an optional count or status word.
-    static const std::pair<const char*, Kind> plain[] = {{"skip-ssc", Kind::SkipSsc},
-                                                         {"repeat-ssc", Kind::RepeatSsc}};
+    static const std::pair<const char*, Kind> plain[] = {
+        {"skip-ssc", Kind::SkipSsc},
+        {"repeat-ssc", Kind::RepeatSsc},
+        {"remove", Kind::Remove},
+        {"corrupt-mac", Kind::CorruptMac},
+        {"corrupt-cryptogram", Kind::CorruptCryptogram}};
     static const std::pair<const char*, Kind> counted[] = {{"truncate", Kind::Truncate},
                                                            {"extend", Kind::Extend},
                                                            {"chain", Kind::Chain},
@@ -458,6 +469,11 @@ std::variant<CommandFault, std::string> parseCommandFault(std::string_view text)
         if (ok && !args.empty()) {
             fault.statusWord = static_cast<std::uint16_t>(number);
         }
+    } else if (kind == "drop-do") {
+        fault.kind = Kind::DropObject;
+        ok = args.size() == 1 && parseHexWord(args[0], 2, number) &&
+             (number == 0x87 || number == 0x99 || number == 0x8E);
+        fault.tag = static_cast<std::uint8_t>(number);
     } else if (kind == "garbage") {
         fault.kind = Kind::Garbage;
         fault.count = 16;

@@ -74,6 +74,10 @@ struct CardProfile {
     /// SELECT of the eMRTD application in plain answers 6982: only after PACE, under secure
     /// messaging, is it selectable (the BSI TR-03105-5.1 §5.7 lower tester).
     bool applicationAfterPace = false;
+    /// Set: a READ BINARY whose Le reaches past the end of the file answers this SW without
+    /// data (a card that refuses out-of-range reads, BSI TR-03105-5.1 ISO7816_C_03/C_04),
+    /// instead of the bytes up to the end with 6282.
+    std::optional<std::uint16_t> readBeyondEndStatus;
     SecureBytes activeAuthenticationKeyPem; ///< PKCS#8 PEM, for Active Authentication
     /// Digest of Active Authentication signatures: "sha1" (default), "sha224", "sha256", ...
     std::string activeAuthenticationDigest = "sha1";

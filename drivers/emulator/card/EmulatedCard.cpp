@@ -4,6 +4,7 @@
 #include <chrono>
 #include <string>
 #include <thread>
+#include <utility>
 #include <variant>
 
 #include "base/Error.h"
@@ -22,6 +23,7 @@ constexpr std::string_view LogCategory = "emulator.card";
 constexpr std::uint8_t InsSelect = 0xA4;
 constexpr std::uint8_t SelectByName = 0x04; // SELECT P1: by DF name (the AID)
 constexpr std::uint8_t InsReadBinary = 0xB0;
+constexpr std::uint8_t InsReadBinaryOdd = 0xB1; // offset in DO'54' (ISO/IEC 7816-4 §11.2.3)
 constexpr std::uint8_t InsGetChallenge = 0x84;
 constexpr std::uint8_t InsExternalAuthenticate = 0x82;
 constexpr std::uint8_t InsManageSecurityEnvironment = 0x22;
@@ -33,6 +35,10 @@ constexpr std::uint8_t InsGetResponse = 0xC0;
 bool selectsByFid(const CommandApdu& command) {
     return command.ins == InsSelect && command.data.size() == 2 &&
            (command.p1 == 0x00 || command.p1 == 0x02 || command.p1 == 0x08);
+}
+
+bool readsBinary(const CommandApdu& command) {
+    return command.ins == InsReadBinary || command.ins == InsReadBinaryOdd;
 }
 
 // 61XX and 6CXX carry a length in SW2 (ISO/IEC 7816-4 §5.6), 00 meaning 256.
@@ -124,6 +130,14 @@ std::optional<SmCipher> EmulatedCard::secureMessagingCipher() const {
     return m_session->cipher();
 }
 
+std::optional<EmulatedCard::SelectedFile> EmulatedCard::selectedFile() const {
+    const ElementaryFile* current = m_files.currentFile();
+    if (current == nullptr) {
+        return std::nullopt;
+    }
+    return SelectedFile{m_files.currentDf(), current->fid};
+}
+
 void EmulatedCard::insert() {
     m_removed = false;
     reset();
@@ -166,10 +180,24 @@ std::optional<std::uint16_t> EmulatedCard::commandFid(const CommandApdu& command
     if (selectsByFid(command)) {
         return static_cast<std::uint16_t>((command.data[0] << 8) | command.data[1]);
     }
-    if (command.ins != InsReadBinary) {
+    if (!readsBinary(command)) {
         return std::nullopt;
     }
-    if ((command.p1 & 0x80) != 0) {
+    if (command.ins == InsReadBinaryOdd && (command.p1 != 0 || command.p2 != 0)) {
+        std::uint8_t sfi = command.p2 & 0x1F;
+        if (command.p1 != 0 || (command.p2 & 0xE0) != 0 || sfi == 0x1F) {
+            return static_cast<std::uint16_t>((command.p1 << 8) | command.p2);
+        }
+        for (const auto* files : {&m_profile.applicationFiles, &m_profile.masterFiles}) {
+            for (const ElementaryFile& ef : *files) {
+                if ((ef.fid & 0x1F) == sfi) {
+                    return ef.fid;
+                }
+            }
+        }
+        return std::nullopt;
+    }
+    if (command.ins == InsReadBinary && (command.p1 & 0x80) != 0) {
         // A short EF identifier: the low five bits of the FID; the application's files first.
         std::uint8_t sfi = command.p1 & 0x1F;
         for (const auto* files : {&m_profile.applicationFiles, &m_profile.masterFiles}) {
@@ -204,16 +232,41 @@ std::optional<CommandFault> EmulatedCard::takeFault(const CommandApdu& command) 
     return std::nullopt;
 }
 
-void EmulatedCard::beforeExecute(const std::optional<CommandFault>& fault, CommandApdu& command) {
+void EmulatedCard::cutPower() {
+    {
+        std::lock_guard lock(m_power->mutex);
+        m_power->cut = true;
+    }
+    m_power->changed.notify_all();
+}
+
+bool EmulatedCard::powerWasCut() {
+    {
+        std::lock_guard lock(m_power->mutex);
+        if (!std::exchange(m_power->cut, false)) {
+            return false;
+        }
+    }
+    log(LogLevel::Info, LogCategory, "the reader cut the power: the card resets");
+    reset();
+    return true;
+}
+
+bool EmulatedCard::beforeExecute(const std::optional<CommandFault>& fault, CommandApdu& command) {
     if (!fault) {
-        return;
+        return true;
     }
     if (fault->kind == CommandFault::Kind::Delay) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(fault->count));
-    } else if (fault->kind == CommandFault::Kind::Extend && command.ins == InsReadBinary &&
-               command.ne) {
+        std::unique_lock lock(m_power->mutex);
+        m_power->changed.wait_for(lock, std::chrono::milliseconds(fault->count),
+                                  [this] { return m_power->cut; });
+        lock.unlock();
+        return !powerWasCut();
+    }
+    if (fault->kind == CommandFault::Kind::Extend && readsBinary(command) && command.ne) {
         command.ne = *command.ne + fault->count; // a card ignoring Le: the file's next bytes
     }
+    return true;
 }
 
 void EmulatedCard::faultAnswer(const std::optional<CommandFault>& fault, const CommandApdu& command,
@@ -240,7 +293,7 @@ void EmulatedCard::faultAnswer(const std::optional<CommandFault>& fault, const C
         break;
     }
     case Kind::Extend:
-        if (command.ins != InsReadBinary) {
+        if (!readsBinary(command)) {
             response.data.insert(response.data.end(), fault->count, 0x00); // filler bytes
         }
         break;
@@ -315,6 +368,7 @@ Bytes EmulatedCard::transmit(ByteView commandApdu) {
 }
 
 Bytes EmulatedCard::answer(ByteView commandApdu) {
+    powerWasCut(); // the field came back for this command
     ++m_commandNumber;
     if (m_chain) {
         // Only GET RESPONSE continues a chain; any other command drops what was left.
@@ -350,10 +404,16 @@ Bytes EmulatedCard::answer(ByteView commandApdu) {
     // TR-03105-3.2 §3.2.1): the chip falls back to the unauthenticated state.
     m_session.reset();
     std::optional<CommandFault> fault = takeFault(*command);
+    if (fault && fault->kind == CommandFault::Kind::Remove) {
+        m_removed = true; // pulled before the answer: the reader gets none
+        return {};
+    }
     if (fault && fault->kind == CommandFault::Kind::Reset) {
         reset(); // then answers as a fresh card
     }
-    beforeExecute(fault, *command);
+    if (!beforeExecute(fault, *command)) {
+        return {}; // the field went off: no answer
+    }
     CardResponse response = execute(*command, false);
     m_removed = response.cardRemoved;
     if (m_nextSessionKeys) {
@@ -362,6 +422,28 @@ Bytes EmulatedCard::answer(ByteView commandApdu) {
     }
     faultAnswer(fault, *command, response);
     return faultResponse(fault, responseApdu(response.data, response.statusWord));
+}
+
+void EmulatedCard::protectionFaults(const CommandFault& fault, ResponseFaults& faults) {
+    switch (fault.kind) {
+    case CommandFault::Kind::SkipSsc:
+        faults.sscSteps = 2;
+        break;
+    case CommandFault::Kind::RepeatSsc:
+        faults.sscSteps = 0;
+        break;
+    case CommandFault::Kind::CorruptMac:
+        faults.corruptMac = true;
+        break;
+    case CommandFault::Kind::CorruptCryptogram:
+        faults.corruptCryptogram = true;
+        break;
+    case CommandFault::Kind::DropObject:
+        faults.dropObject = fault.tag;
+        break;
+    default:
+        break;
+    }
 }
 
 Bytes EmulatedCard::answerProtected(const CommandApdu& outer) {
@@ -380,13 +462,20 @@ Bytes EmulatedCard::answerProtected(const CommandApdu& outer) {
         return responseApdu({}, toUint(StatusWord::WrongLength));
     }
     std::optional<CommandFault> fault = takeFault(command);
+    if (fault && fault->kind == CommandFault::Kind::Remove) {
+        m_removed = true; // no power, no session keys
+        m_session.reset();
+        return {};
+    }
     if (fault && fault->kind == CommandFault::Kind::Reset) {
         // The card lost power or was reset: no keys, so the protected command is refused plain.
         reset();
         return responseApdu({},
                             fault->statusWord.value_or(toUint(StatusWord::SmDataObjectsIncorrect)));
     }
-    beforeExecute(fault, command);
+    if (!beforeExecute(fault, command)) {
+        return {};
+    }
 
     CardResponse response = execute(command, true);
     if (response.cardRemoved) {
@@ -396,12 +485,11 @@ Bytes EmulatedCard::answerProtected(const CommandApdu& outer) {
     faultAnswer(fault, command, response);
     ResponseFaults faults = m_faults.nextResponse;
     m_faults.nextResponse = ResponseFaults{};
-    if (fault && fault->kind == CommandFault::Kind::SkipSsc) {
-        faults.sscSteps = 2;
-    } else if (fault && fault->kind == CommandFault::Kind::RepeatSsc) {
-        faults.sscSteps = 0;
+    if (fault) {
+        protectionFaults(*fault, faults);
     }
-    Bytes protectedResponse = m_session->wrapResponse(response.data, response.statusWord, faults);
+    Bytes protectedResponse = m_session->wrapResponse(response.data, response.statusWord, faults,
+                                                      (command.ins & 0x01) != 0);
 
     // A protocol run under secure messaging (PACE again, Chip Authentication) answers under the
     // old keys; the commands after it use the new ones.
@@ -424,7 +512,11 @@ CardResponse EmulatedCard::execute(const CommandApdu& command, bool secureMessag
         }
         return selectCommand(m_files, command, m_profile.selectMfStatus);
     case InsReadBinary:
-        return readBinaryCommand(m_files, command, secureMessaging, m_faults.removal);
+        return readBinaryCommand(m_files, command, {secureMessaging, m_profile.readBeyondEndStatus},
+                                 m_faults.removal);
+    case InsReadBinaryOdd:
+        return readBinaryOddCommand(
+            m_files, command, {secureMessaging, m_profile.readBeyondEndStatus}, m_faults.removal);
     case InsGetChallenge:
         return getChallenge(command);
     case InsExternalAuthenticate:
@@ -471,7 +563,7 @@ CardResponse EmulatedCard::externalAuthenticate(const CommandApdu& command, bool
     if (secureMessaging || !m_bac->hasChallenge()) {
         return status(StatusWord::ConditionsOfUseNotSatisfied);
     }
-    std::optional<BacResponder::Outcome> outcome = m_bac->authenticate(command.data);
+    std::optional<BacResponder::Outcome> outcome = m_bac->authenticate(command.data, m_faults.bac);
     if (!outcome) {
         log(LogLevel::Info, LogCategory, "BAC refused: wrong access key");
         return status(StatusWord::AuthenticationFailed);

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -51,7 +54,8 @@ public:
     void reset();
 
     /// One command APDU in, one response APDU out. Throws Error(CardRemoved) once a removal
-    /// fault has fired: the card is gone until insert().
+    /// fault (FaultPlan::removal, or a `remove` command fault) has fired: the card is gone, and
+    /// the command that met the removal unanswered, until insert().
     [[nodiscard]] Bytes transmit(ByteView commandApdu);
 
     [[nodiscard]] bool removed() const { return m_removed; }
@@ -59,12 +63,28 @@ public:
     /// Puts a removed card back on the reader (a fresh power-up).
     void insert();
 
+    /// The reader switches the field off and on again, e.g. after it gave up waiting for an
+    /// answer: a command in progress (a delay fault) ends at once without an answer, and the
+    /// card starts its next command as after power-up (no session, MF selected). The only member
+    /// that may be called from another thread while transmit runs.
+    void cutPower();
+
     [[nodiscard]] bool secureMessagingActive() const { return m_session.has_value(); }
 
     /// The cipher of the current secure messaging session, if any.
     [[nodiscard]] std::optional<SmCipher> secureMessagingCipher() const;
 
     [[nodiscard]] FaultPlan& faults() { return m_faults; }
+
+    /// The selected EF, named by the current DF and its FID.
+    struct SelectedFile {
+        FileSystem::Df df = FileSystem::Df::Master;
+        std::uint16_t fid = 0;
+    };
+
+    /// nullopt when no EF is selected. Lets a test tell which file a READ BINARY under secure
+    /// messaging reads, when it cannot decrypt the SELECT before it.
+    [[nodiscard]] std::optional<SelectedFile> selectedFile() const;
 
     /// Arms a per-command fault (FaultPlan::commands); a file fault (TlvLength, OversizeLength)
     /// changes the file at once, for as long as the card lives. Throws Error(InvalidArgument)
@@ -100,10 +120,16 @@ private:
     [[nodiscard]] std::optional<CommandFault> takeFault(const CommandApdu& command);
     [[nodiscard]] std::optional<std::uint16_t> commandFid(const CommandApdu& command) const;
     /// Delay, and Extend's larger Le for READ BINARY: what happens before the command runs.
-    void beforeExecute(const std::optional<CommandFault>& fault, CommandApdu& command);
+    /// False when the power was cut during the delay: the command is lost.
+    [[nodiscard]] bool beforeExecute(const std::optional<CommandFault>& fault,
+                                     CommandApdu& command);
+    /// Resets the card if cutPower() was called since the last check; true if so.
+    bool powerWasCut();
     /// Faults of the plain answer, before secure messaging wraps it.
     static void faultAnswer(const std::optional<CommandFault>& fault, const CommandApdu& command,
                             CardResponse& response);
+    /// Per-command faults of the protection itself (SSC, MAC, cryptogram, dropped objects).
+    static void protectionFaults(const CommandFault& fault, ResponseFaults& faults);
     /// Faults of the response APDU as it leaves the card (truncated, garbage, 61XX chain).
     [[nodiscard]] Bytes faultResponse(const std::optional<CommandFault>& fault, Bytes response);
     [[nodiscard]] Bytes nextChainPiece(std::optional<std::size_t> le);
@@ -126,6 +152,15 @@ private:
     FaultPlan m_faults;
     CardStatistics m_statistics;
     bool m_removed = false;
+
+    /// cutPower()'s signal; behind a pointer so that the card stays movable.
+    struct PowerSwitch {
+        std::mutex mutex;
+        std::condition_variable changed;
+        bool cut = false;
+    };
+
+    std::unique_ptr<PowerSwitch> m_power = std::make_unique<PowerSwitch>();
     /// Commands since the last reset, the current one included (FaultTrigger::commandNumber).
     std::size_t m_commandNumber = 0;
     /// A response a Chain fault hands out through GET RESPONSE, how much of its data went out,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/Bytes.h"
+#include "emulator/card/BacFaults.h"
 #include "emulator/card/ChipAuthenticityFaults.h"
 #include "emulator/card/PaceFaults.h"
 #include "emulator/card/SecureMessagingSession.h"
@@ -29,19 +30,23 @@ struct FaultTrigger {
 /// "Per-command faults"). The first pending fault whose trigger matches a command fires on it.
 struct CommandFault {
     enum class Kind {
-        SkipSsc,        ///< the protected response uses SSC+2 (the card skipped one)
-        RepeatSsc,      ///< the protected response reuses the command's SSC
-        Truncate,       ///< drop the last `count` bytes of the response data (wrapped or plain)
-        Extend,         ///< `count` bytes more than Le (READ BINARY: the file's next bytes)
-        StatusOnly,     ///< no data, status word `statusWord` (default 9000), protected under SM
-        Chain,          ///< answer `count` bytes then 61XX; the rest through GET RESPONSE
-        WrongLe,        ///< 6CXX, XX = `count` or the length the card holds; no data
-        EarlyEnd,       ///< only `count` bytes (default half) with 6282
-        Garbage,        ///< `bytes`, or `count` random bytes, instead of the whole response
-        Delay,          ///< sleep `count` ms before answering
-        Reset,          ///< the card resets first: a protected command gets `statusWord` (6988)
-        TlvLength,      ///< file `fid`: the length octet at `offset` changed by `delta`
-        OversizeLength, ///< file `fid`: the length at `offset` replaced by 84 7FFFFFFF
+        SkipSsc,           ///< the protected response uses SSC+2 (the card skipped one)
+        RepeatSsc,         ///< the protected response reuses the command's SSC
+        Truncate,          ///< drop the last `count` bytes of the response data (wrapped or plain)
+        Extend,            ///< `count` bytes more than Le (READ BINARY: the file's next bytes)
+        StatusOnly,        ///< no data, status word `statusWord` (default 9000), protected under SM
+        Chain,             ///< answer `count` bytes then 61XX; the rest through GET RESPONSE
+        WrongLe,           ///< 6CXX, XX = `count` or the length the card holds; no data
+        EarlyEnd,          ///< only `count` bytes (default half) with 6282
+        Garbage,           ///< `bytes`, or `count` random bytes, instead of the whole response
+        Delay,             ///< sleep `count` ms before answering
+        Reset,             ///< the card resets first: a protected command gets `statusWord` (6988)
+        TlvLength,         ///< file `fid`: the length octet at `offset` changed by `delta`
+        OversizeLength,    ///< file `fid`: the length at `offset` replaced by 84 7FFFFFFF
+        CorruptMac,        ///< protected response: a bit of DO'8E' flipped
+        CorruptCryptogram, ///< protected response: a bit of DO'87' flipped, the MAC valid
+        DropObject,        ///< protected response without DO `tag` (87, 99 or 8E)
+        Remove,            ///< the card leaves the field instead of answering, until insert()
     };
     Kind kind = Kind::StatusOnly;
     FaultTrigger when;
@@ -51,6 +56,7 @@ struct CommandFault {
     std::uint16_t fid = 0;  ///< TlvLength, OversizeLength
     std::size_t offset = 0; ///< TlvLength, OversizeLength
     int delta = 0;          ///< TlvLength
+    std::uint8_t tag = 0;   ///< DropObject
     bool hasCount = false;  ///< `count` was given (WrongLe, EarlyEnd)
 
     /// Changes a file once, when armed, rather than a command's answer.
@@ -84,6 +90,8 @@ struct FaultPlan {
     /// session ends (BSI TR-03105-5.1 ISO7816_B_04 answers 6987/6988).
     std::optional<std::uint16_t> nextStatusWord;
 
+    /// How the chip answers BAC's EXTERNAL AUTHENTICATE (BacFaults.h); until cleared.
+    BacFaults bac;
     /// How the chip's side of PACE misbehaves (PaceFaults.h); holds for every run until cleared.
     PaceFaults pace;
     /// Chip and Active Authentication faults; they last until cleared.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/Error.h"
 #include "emulator/card/StatusWord.h"
 #include "tlv/Tlv.h"
 
@@ -101,7 +102,67 @@ CardResponse selectCommand(FileSystem& files, const CommandApdu& command,
     }
 }
 
-CardResponse readBinaryCommand(FileSystem& files, const CommandApdu& command, bool secureMessaging,
+namespace {
+
+// ISO/IEC 7816-4 §11.2.3: DO'54' carries the offset of an odd-INS READ BINARY, DO'53' the bytes.
+constexpr std::uint32_t OffsetTag = 0x54;
+constexpr std::uint32_t DiscretionaryDataTag = 0x53;
+constexpr std::size_t MaxOffsetBytes = 4;
+
+// Access conditions (ICAO 9303-11 §4.3, §4.4, §7.1): LDS files only under secure messaging.
+bool readable(const ElementaryFile& ef, const ReadBinaryRules& rules) {
+    return ef.access == FileAccess::Always ||
+           (ef.access == FileAccess::Bac && rules.secureMessaging);
+}
+
+// Up to `count` bytes from `offset`: 6282 when the file ends first (ISO/IEC 7816-4 table 6, "end
+// of file reached before reading Ne bytes"), or the profile's status for a read past the end.
+CardResponse fileBytes(const ElementaryFile& ef, std::size_t offset, std::size_t count,
+                       const ReadBinaryRules& rules, std::optional<FaultPlan::Removal>& removal) {
+    if (offset > ef.data.size()) {
+        return status(StatusWord::WrongParametersOffset);
+    }
+    std::size_t available = std::min(count, ef.data.size() - offset);
+    if (available < count && rules.beyondEndStatus) {
+        return {{}, *rules.beyondEndStatus, false};
+    }
+    if (removal && removal->fid == ef.fid && offset + available > removal->afterBytes) {
+        removal.reset();
+        return {{}, 0, true};
+    }
+    auto first = ef.data.begin() + static_cast<long>(offset);
+    CardResponse response{Bytes(first, first + static_cast<long>(available)),
+                          toUint(StatusWord::Success), false};
+    if (available < count) {
+        response.statusWord = toUint(StatusWord::EndOfFileReached);
+    }
+    return response;
+}
+
+// The file bytes a DO'53' of at most ne bytes can carry.
+std::size_t oddPayload(std::size_t ne) {
+    std::size_t payload = ne >= 2 ? ne - 2 : 0;
+    while (payload > 0 && payload + 1 + tlv::encodeLength(payload).size() > ne) {
+        --payload;
+    }
+    return payload;
+}
+
+// The EF an odd-INS READ BINARY names in P1-P2.
+const ElementaryFile* oddInsFile(FileSystem& files, const CommandApdu& command) {
+    if (command.p1 == 0 && command.p2 == 0) {
+        return files.currentFile();
+    }
+    if (command.p1 == 0 && (command.p2 & 0xE0) == 0 && command.p2 != 0x1F) {
+        return files.selectBySfi(command.p2);
+    }
+    return files.selectFile(static_cast<std::uint16_t>((command.p1 << 8) | command.p2));
+}
+
+} // namespace
+
+CardResponse readBinaryCommand(FileSystem& files, const CommandApdu& command,
+                               const ReadBinaryRules& rules,
                                std::optional<FaultPlan::Removal>& removal) {
     if (!command.data.empty() || !command.ne) {
         return status(StatusWord::WrongLength);
@@ -126,28 +187,49 @@ CardResponse readBinaryCommand(FileSystem& files, const CommandApdu& command, bo
         }
         offset = (static_cast<std::size_t>(command.p1) << 8) | command.p2;
     }
-
-    // Access conditions (ICAO 9303-11 §4.3, §4.4, §7.1): LDS files only under secure messaging.
-    bool allowed =
-        ef->access == FileAccess::Always || (ef->access == FileAccess::Bac && secureMessaging);
-    if (!allowed) {
+    if (!readable(*ef, rules)) {
         return status(StatusWord::SecurityStatusNotSatisfied);
     }
-    if (offset > ef->data.size()) {
-        return status(StatusWord::WrongParametersOffset);
-    }
+    return fileBytes(*ef, offset, *command.ne, rules, removal);
+}
 
-    std::size_t count = std::min(*command.ne, ef->data.size() - offset);
-    if (removal && removal->fid == ef->fid && offset + count > removal->afterBytes) {
-        removal.reset();
-        return {{}, 0, true};
+CardResponse readBinaryOddCommand(FileSystem& files, const CommandApdu& command,
+                                  const ReadBinaryRules& rules,
+                                  std::optional<FaultPlan::Removal>& removal) {
+    if (!command.ne) {
+        return status(StatusWord::WrongLength);
     }
-    auto first = ef->data.begin() + static_cast<long>(offset);
-    CardResponse response{Bytes(first, first + static_cast<long>(count)),
-                          toUint(StatusWord::Success), false};
-    // ISO/IEC 7816-4 table 6: 6282 "end of file reached before reading Ne bytes".
-    if (count < *command.ne) {
-        response.statusWord = toUint(StatusWord::EndOfFileReached);
+    std::optional<std::size_t> offset;
+    try {
+        tlv::Tlv object = tlv::parse(command.data, OffsetTag);
+        if (object.encoded.size() == command.data.size() && !object.value.empty() &&
+            object.value.size() <= MaxOffsetBytes) {
+            offset = 0;
+            for (std::uint8_t b : object.value) {
+                *offset = (*offset << 8) | b;
+            }
+        }
+    } catch (const Error&) {
+        offset.reset();
+    }
+    if (!offset) {
+        return status(StatusWord::IncorrectData);
+    }
+    const ElementaryFile* ef = oddInsFile(files, command);
+    if (ef == nullptr) {
+        return status(command.p1 == 0 && command.p2 == 0 ? StatusWord::NoCurrentElementaryFile
+                                                         : StatusWord::FileNotFound);
+    }
+    if (!readable(*ef, rules)) {
+        return status(StatusWord::SecurityStatusNotSatisfied);
+    }
+    std::size_t payload = oddPayload(*command.ne);
+    if (payload == 0) {
+        return status(StatusWord::WrongLength);
+    }
+    CardResponse response = fileBytes(*ef, *offset, payload, rules, removal);
+    if (!response.data.empty()) {
+        response.data = tlv::encode(DiscretionaryDataTag, response.data);
     }
     return response;
 }

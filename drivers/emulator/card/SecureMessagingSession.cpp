@@ -179,19 +179,19 @@ SecureMessagingSession::unwrapCommand(const CommandApdu& outer) {
 }
 
 Bytes SecureMessagingSession::wrapResponse(ByteView data, std::uint16_t statusWord,
-                                           const ResponseFaults& faults) {
+                                           const ResponseFaults& faults, bool oddIns) {
     for (int step = 0; step < faults.sscSteps; ++step) {
         incrementSsc();
     }
 
     Bytes do87;
     if (!data.empty()) {
-        Bytes value{PaddingIndicator};
+        Bytes value = oddIns ? Bytes() : Bytes{PaddingIndicator};
         append(value, encrypt(data));
         if (faults.corruptCryptogram) {
             value.back() ^= 0x01;
         }
-        do87 = tlv::encode(TagCryptogramPadded, value);
+        do87 = tlv::encode(oddIns ? TagCryptogramOdd : TagCryptogramPadded, value);
     }
     Bytes sw{static_cast<std::uint8_t>(statusWord >> 8),
              static_cast<std::uint8_t>(statusWord & 0xFF)};

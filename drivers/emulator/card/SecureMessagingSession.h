@@ -17,7 +17,8 @@ namespace cccd::emulator {
 struct ResponseFaults {
     bool corruptMac = false;        ///< flip a bit of the DO'8E' MAC
     bool corruptCryptogram = false; ///< flip a bit of the DO'87' cryptogram (MAC still valid)
-    std::optional<std::uint8_t> dropObject; ///< leave out DO'87', DO'99' or DO'8E'
+    /// Leave out DO'87' (DO'85' for an odd INS), DO'99' or DO'8E'.
+    std::optional<std::uint8_t> dropObject;
     /// Counter steps before the response: 1 as it should be, 2 skips one, 0 repeats the
     /// command's counter. The session keeps the counter the fault left.
     int sscSteps = 1;
@@ -45,9 +46,11 @@ public:
     /// object is missing, 6988 when one is wrong; the caller then ends the session.
     [[nodiscard]] std::variant<CommandApdu, StatusWord> unwrapCommand(const CommandApdu& outer);
 
-    /// DO'87' (when there are data) || DO'99' || DO'8E', then the status word in clear.
+    /// DO'87' (when there are data) || DO'99' || DO'8E', then the status word in clear. The
+    /// answer to an odd INS (READ BINARY B1) carries its data in DO'85', without the
+    /// padding-content indicator (ICAO 9303-11 §9.8.4).
     [[nodiscard]] Bytes wrapResponse(ByteView data, std::uint16_t statusWord,
-                                     const ResponseFaults& faults = {});
+                                     const ResponseFaults& faults = {}, bool oddIns = false);
 
 private:
     void incrementSsc();

@@ -1,9 +1,11 @@
 #include "emulator/tools/ControlClient.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -45,6 +47,16 @@ std::string sendControlLine(const std::filesystem::path& socket, const std::stri
     }
     std::memcpy(address.sun_path, socket.c_str(), socket.string().size());
     Socket client;
+    // connect() on a Unix socket blocks while the server's backlog is full, and send() while its
+    // buffer is: SO_SNDTIMEO bounds both (socket(7), unix(7)), so no step waits past `timeout`.
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    long long ms = std::max<long long>(timeout.count(), 1); // 0 would mean "no limit"
+    timeval limit{};
+    limit.tv_sec = static_cast<time_t>(ms / 1000);
+    limit.tv_usec = static_cast<suseconds_t>(ms % 1000 * 1000);
+    if (client.fd() >= 0) {
+        (void)::setsockopt(client.fd(), SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+    }
     if (client.fd() < 0 ||
         ::connect(client.fd(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
         throw Error(ErrorCode::Io, context + ": cannot connect (is cccd-emulator running?)");
@@ -55,7 +67,6 @@ std::string sendControlLine(const std::filesystem::path& socket, const std::stri
         throw Error(ErrorCode::Io, context + ": cannot send");
     }
     std::string reply;
-    auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
             deadline - std::chrono::steady_clock::now());

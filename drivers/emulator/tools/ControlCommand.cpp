@@ -121,9 +121,10 @@ std::string_view controlHelp() {
            "fault skip-ssc | fault repeat-ssc | fault truncate <bytes> | fault extend <bytes> | "
            "fault status-only [SW] | fault chain <bytes> | fault wrong-le [length] | "
            "fault early-end [bytes] | fault garbage [bytes|hex:HEX] | fault delay <ms> | "
-           "fault reset [SW] | fault tlv-length <FID> <offset> <+-delta> | "
+           "fault reset [SW] | fault remove | fault tlv-length <FID> <offset> <+-delta> | "
            "fault oversize-length <FID> <offset>; the per-command faults take "
-           "[at=N] [ins=XX] [fid=XXXX] [always]";
+           "[at=N] [ins=XX] [fid=XXXX] [always], and so do corrupt-mac, corrupt-cryptogram and "
+           "drop-do, which with an option hit that command instead of the next answer";
 }
 
 } // namespace cccd::emulator

@@ -5,6 +5,11 @@
 
 #include "TestProfiles.h"
 #include "TestTerminal.h"
+#include "crypto/Cipher.h"
+#include "crypto/Hash.h"
+#include "crypto/Kdf.h"
+#include "crypto/Mac.h"
+#include "crypto/Padding.h"
 #include "emulator/card/EmulatedCard.h"
 #include "support/TestData.h"
 
@@ -49,6 +54,40 @@ TEST(BacResponderTest, IcaoWorkedExampleFromTheCardSide) {
         EXPECT_EQ(toHex(card.transmit(cccd::test::hexField(exchange, "protected_command"))),
                   exchange["protected_response"].get<std::string>());
     }
+}
+
+// BacFaults: the chip's answer to EXTERNAL AUTHENTICATE with a wrong M.IC, or with a valid M.IC
+// over a cryptogram that echoes another RND.IFD (BSI TR-03105-5.1 ISO7816_B_01, B_02).
+TEST(BacResponderTest, FaultsChangeTheChipsAnswer) {
+    nlohmann::json d3 = cccd::test::vectors("icao-bac.json")["D3_authentication_and_session_keys"];
+    Bytes expected = cccd::test::hexField(d3, "external_authenticate_response");
+    Bytes seed = crypto::sha1(toBytes(emutest::icaoMrzInformation()));
+    seed.resize(16);
+    SecureBytes kEnc = crypto::deriveKey(seed, crypto::KdfCounter::Enc, crypto::KeyType::Tdes);
+    SecureBytes kMac = crypto::deriveKey(seed, crypto::KdfCounter::Mac, crypto::KeyType::Tdes);
+
+    EmulatedCard wrongMac = icaoCard();
+    wrongMac.faults().bac.wrongMac = true;
+    (void)wrongMac.transmit(cccd::test::hexField(d3, "get_challenge_command"));
+    Bytes answer = wrongMac.transmit(cccd::test::hexField(d3, "external_authenticate_command"));
+    ASSERT_EQ(answer.size(), expected.size());
+    EXPECT_EQ(Bytes(answer.begin(), answer.end() - 3), Bytes(expected.begin(), expected.end() - 3));
+    EXPECT_NE(answer, expected);
+
+    EmulatedCard wrongCryptogram = icaoCard();
+    wrongCryptogram.faults().bac.wrongCryptogram = true;
+    (void)wrongCryptogram.transmit(cccd::test::hexField(d3, "get_challenge_command"));
+    answer = wrongCryptogram.transmit(cccd::test::hexField(d3, "external_authenticate_command"));
+    ASSERT_EQ(answer.size(), 42u);
+    ByteView eIc = ByteView(answer).first(32);
+    EXPECT_EQ(crypto::retailMac(kMac, crypto::pad(eIc, 8)),
+              Bytes(answer.begin() + 32, answer.end() - 2));
+    Bytes r = crypto::tdesCbcDecrypt(kEnc, Bytes(8, 0), eIc);
+    Bytes rGood = crypto::tdesCbcDecrypt(kEnc, Bytes(8, 0), ByteView(expected).first(32));
+    EXPECT_EQ(r[15], rGood[15] ^ 0x01) << "RND.IFD's last bit";
+    r[15] = rGood[15];
+    EXPECT_EQ(r, rGood);
+    EXPECT_TRUE(wrongCryptogram.secureMessagingActive()) << "the chip keeps its keys";
 }
 
 TEST(BacResponderTest, AcceptsLe00OnExternalAuthenticate) {

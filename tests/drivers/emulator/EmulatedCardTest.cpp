@@ -127,6 +127,49 @@ TEST(EmulatedCardTest, ReadBinaryAtAndBeyondTheEndOfFile) {
     EXPECT_EQ(sw(card.transmit(fromHex("00B0003006"))), "9000");
 }
 
+// A file of 40,000 bytes: the even INS reaches offset 32,767 at most, the odd INS B1 reads on
+// with the offset in DO'54' and the bytes in DO'53', under secure messaging in DO'85'.
+TEST(EmulatedCardTest, ReadBinaryOddInsReadsPast32767) {
+    CardProfile profile = emutest::sampleProfile();
+    profile.applicationFiles[2].data = emutest::ldsFile(0x75, 40000);
+    const Bytes& dg2 = profile.applicationFiles[2].data;
+    EmulatedCard card(profile);
+    emutest::TestTerminal terminal(card, emutest::icaoMrzInformation());
+    ASSERT_EQ(terminal.bac(), 0x9000);
+    ASSERT_EQ(statusWord(terminal.selectFile(0x0102)), 0x9000);
+
+    Bytes raw = card.transmit(
+        terminal.protect(0xB1, 0, 0, tlv::encode(0x54, tlv::encodeUnsigned(0x9000)), 100));
+    EXPECT_EQ(raw.at(0), 0x85) << "odd INS: the cryptogram in DO'85'";
+    Bytes answer = terminal.unprotect(raw);
+    EXPECT_EQ(sw(answer), "9000");
+    Bytes expected = tlv::encode(0x53, Bytes(dg2.begin() + 0x9000, dg2.begin() + 0x9000 + 98));
+    EXPECT_EQ(dataOf(answer), expected) << "DO'53' and its 98 bytes fill Le 100";
+
+    Bytes tail = terminal.readBinaryOdd(39990, 200);
+    EXPECT_EQ(sw(tail), "6282");
+    EXPECT_EQ(dataOf(tail), tlv::encode(0x53, Bytes(dg2.end() - 10, dg2.end())));
+    EXPECT_EQ(sw(terminal.readBinaryOdd(40001, 10)), "6B00");
+    EXPECT_EQ(sw(terminal.secure(0xB1, 0, 0, fromHex("5300"), 10)), "6A80") << "no DO'54'";
+
+    // A FID in P1-P2 selects the file; the even INS with the same file stays below 32,768.
+    Bytes byFid = terminal.secure(0xB1, 0x01, 0x01, tlv::encode(0x54, Bytes{0x00}), 7);
+    EXPECT_EQ(dataOf(byFid),
+              tlv::encode(0x53, Bytes(profile.applicationFiles[1].data.begin(),
+                                      profile.applicationFiles[1].data.begin() + 5)));
+}
+
+// CardProfile::readBeyondEndStatus: a read whose Le reaches past the end is refused whole.
+TEST(EmulatedCardTest, ReadBeyondTheEndRefusedWhenTheProfileSaysSo) {
+    CardProfile profile = emutest::sampleProfile();
+    profile.readBeyondEndStatus = 0x6700;
+    EmulatedCard card(parseProfile(profileToJson(profile)));
+    (void)card.transmit(fromHex("00A4020C02011C"));
+    EXPECT_EQ(toHex(card.transmit(fromHex("00B0003010"))), "6700"); // offset 48 of 54, Le 16
+    EXPECT_EQ(sw(card.transmit(fromHex("00B0003006"))), "9000");
+    EXPECT_EQ(toHex(card.transmit(fromHex("00B0003701"))), "6B00");
+}
+
 TEST(EmulatedCardTest, ReadBinaryPlainExtendedLengthAndShortFileIdentifier) {
     EmulatedCard card(emutest::sampleProfile());
     Bytes whole = card.transmit(fromHex("00B09C00000000")); // SFI 1C, offset 0, Le 0000

@@ -11,6 +11,7 @@
 
 #include "TestProfiles.h"
 #include "emulator/tools/ControlCommand.h"
+#include "emulator/vpcd/VpcdSession.h"
 
 using namespace cccd;
 using namespace cccd::emulator;
@@ -59,11 +60,23 @@ TEST(ControlCommandTest, ParsesPerCommandFaults) {
     EXPECT_EQ(onFile.fault.command.when.fid, 0x0102);
     auto nth = std::get<ControlCommand>(parseControlCommand("fault delay 3000 at=7"));
     EXPECT_EQ(nth.fault.command.when.commandNumber, 7u);
-    for (const char* bad : {"fault truncate", "fault chain x", "fault delay 5 ins=B", "fault bogus",
-                            "fault status-only 6A8", "fault tlv-length 0101 1 0"}) {
+    auto pull = std::get<ControlCommand>(parseControlCommand("fault remove at=12"));
+    EXPECT_EQ(pull.fault.command.kind, CommandFault::Kind::Remove);
+    EXPECT_EQ(pull.fault.command.when.commandNumber, 12u);
+    // With an option the secure messaging faults hit that command, not the next answer.
+    auto mac = std::get<ControlCommand>(parseControlCommand("fault corrupt-mac ins=B0"));
+    ASSERT_EQ(mac.fault.kind, FaultCommand::Kind::Command);
+    EXPECT_EQ(mac.fault.command.kind, CommandFault::Kind::CorruptMac);
+    auto dropped = std::get<ControlCommand>(parseControlCommand("fault drop-do 87 fid=0101"));
+    ASSERT_EQ(dropped.fault.kind, FaultCommand::Kind::Command);
+    EXPECT_EQ(dropped.fault.command.tag, 0x87);
+    for (const char* bad :
+         {"fault truncate", "fault chain x", "fault delay 5 ins=B", "fault bogus",
+          "fault status-only 6A8", "fault tlv-length 0101 1 0", "fault remove 12"}) {
         EXPECT_TRUE(std::holds_alternative<std::string>(parseControlCommand(bad))) << bad;
     }
     EXPECT_NE(controlHelp().find("fault wrong-le"), std::string_view::npos);
+    EXPECT_NE(controlHelp().find("fault remove "), std::string_view::npos);
 }
 
 TEST(EmulatorControllerTest, PresentsRemovesAndArmsFaults) {
@@ -85,5 +98,32 @@ TEST(EmulatorControllerTest, PresentsRemovesAndArmsFaults) {
     EXPECT_FALSE(controller.quitRequested());
     EXPECT_EQ(controller.execute("quit"), "ok bye");
     EXPECT_TRUE(controller.quitRequested());
+    std::filesystem::remove_all(dir);
+}
+
+// A card pulled at its Nth command leaves the slot, which the vpcd link sees as a hang-up;
+// `present` puts a card back, powered up afresh.
+TEST(EmulatorControllerTest, RemoveFaultEmptiesTheSlotUntilPresent) {
+    auto dir = writeProfileDir();
+    CardSlot slot;
+    EmulatorController controller(slot, {dir, std::chrono::milliseconds(0)});
+    ASSERT_EQ(controller.execute("present test-card"), "ok present test-card");
+    EXPECT_EQ(controller.execute("fault remove at=2"), "ok fault armed");
+    const Bytes selectApplication = fromHex("00A4040C07A0000002471001");
+    VpcdReply first = handleVpcdMessage(slot, selectApplication);
+    EXPECT_FALSE(first.cardGone);
+    ASSERT_TRUE(first.payload);
+    EXPECT_EQ(toHex(*first.payload), "9000");
+    VpcdReply second = handleVpcdMessage(slot, selectApplication);
+    EXPECT_TRUE(second.cardGone);
+    EXPECT_FALSE(second.payload);
+    EXPECT_EQ(controller.execute("status"), "ok absent");
+    EXPECT_TRUE(handleVpcdMessage(slot, selectApplication).cardGone);
+
+    EXPECT_EQ(controller.execute("present test-card"), "ok present test-card");
+    VpcdReply back = handleVpcdMessage(slot, selectApplication);
+    EXPECT_FALSE(back.cardGone);
+    ASSERT_TRUE(back.payload);
+    EXPECT_EQ(toHex(*back.payload), "9000");
     std::filesystem::remove_all(dir);
 }

@@ -159,6 +159,51 @@ TEST(CommandFaultTest, AlwaysAndNthCommandTriggers) {
     EXPECT_EQ(toHex(s.terminal.readBinary(0, 4)), "6F00");
 }
 
+TEST(CommandFaultTest, RemoveLeavesItsCommandUnansweredUntilTheCardIsBack) {
+    const Bytes selectApplication = fromHex("00A4040C07A0000002471001");
+    Session s;
+    arm(s.card, "remove at=" + std::to_string(s.card.statistics().commands + 2));
+    EXPECT_EQ(statusWord(s.terminal.selectFile(0x0101)), 0x9000);
+    try {
+        (void)s.terminal.readBinary(0, 4);
+        FAIL() << "the card did not leave";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::CardRemoved);
+    }
+    EXPECT_TRUE(s.card.removed());
+    EXPECT_FALSE(s.card.secureMessagingActive());
+    EXPECT_TRUE(s.card.faults().commands.empty()) << "once";
+    try {
+        (void)s.card.transmit(selectApplication);
+        FAIL() << "a removed card answered";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::CardRemoved);
+    }
+
+    // Back on the reader: powered up afresh, a new session opens.
+    s.card.insert();
+    EXPECT_FALSE(s.card.removed());
+    EXPECT_FALSE(s.card.selectedFile());
+    emutest::TestTerminal again{s.card, emutest::icaoMrzInformation()};
+    EXPECT_EQ(again.bac(), 0x9000);
+    EXPECT_EQ(statusWord(again.selectFile(0x0101)), 0x9000);
+    EXPECT_EQ(dataOf(again.readBinary(0, 4)), dg1Head(s.card, 4));
+}
+
+TEST(CommandFaultTest, RemoveByInstructionAndFileHitsTheUnwrappedCommand) {
+    Session s;
+    arm(s.card, "remove ins=B0 fid=0102");
+    ASSERT_EQ(statusWord(s.terminal.selectFile(0x0101)), 0x9000);
+    EXPECT_EQ(dataOf(s.terminal.readBinary(0, 4)), dg1Head(s.card, 4));
+    ASSERT_EQ(statusWord(s.terminal.selectFile(0x0102)), 0x9000);
+    ASSERT_TRUE(s.card.selectedFile());
+    EXPECT_EQ(s.card.selectedFile()->fid, 0x0102);
+    EXPECT_EQ(s.card.selectedFile()->df, FileSystem::Df::Application);
+    EXPECT_THROW((void)s.terminal.readBinary(0, 4), Error);
+    EXPECT_TRUE(s.card.removed());
+    EXPECT_TRUE(std::holds_alternative<std::string>(parseCommandFault("remove 3")));
+}
+
 TEST(CommandFaultTest, ChainedResponseComesThroughGetResponse) {
     Session s;
     ASSERT_EQ(statusWord(s.terminal.selectFile(0x0101)), 0x9000);
@@ -257,4 +302,27 @@ TEST(CommandFaultTest, ProfileFaultsAreArmedAndRoundTrip) {
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::MalformedData);
     }
+}
+
+// The secure messaging faults as per-command faults: they hit the command their trigger names,
+// here the READ BINARY of DG1 and not the SELECT before it.
+TEST(CommandFaultTest, SecureMessagingFaultsHitTheirCommand) {
+    for (const char* fault : {"corrupt-mac ins=B0", "corrupt-cryptogram fid=0101 ins=B0",
+                              "drop-do 87 ins=B0", "drop-do 99 ins=B0", "drop-do 8E ins=B0"}) {
+        SCOPED_TRACE(fault);
+        Session s;
+        arm(s.card, fault);
+        ASSERT_EQ(statusWord(s.terminal.selectFile(0x0101)), 0x9000);
+        Bytes raw = s.card.transmit(s.terminal.protect(0xB0, 0, 0, {}, 8));
+        bool opened = false;
+        try {
+            Bytes plain = s.terminal.unprotect(raw);
+            opened = dataOf(plain) == dg1Head(s.card, 8);
+        } catch (const Error&) {
+        }
+        EXPECT_FALSE(opened);
+        EXPECT_TRUE(s.card.faults().commands.empty());
+    }
+    std::variant<CommandFault, std::string> bad = parseCommandFault("drop-do 97");
+    EXPECT_TRUE(std::holds_alternative<std::string>(bad));
 }

@@ -15,8 +15,10 @@
 #include "crypto/Hash.h"
 #include "emulator/card/EmulatedCard.h"
 #include "emulator/profilegen/BsiReferenceProfile.h"
+#include "emulator/profilegen/Keys.h"
 #include "emulator/profilegen/Persona.h"
 #include "emulator/profilegen/ProfileBuilder.h"
+#include "emulator/profilegen/SodBuilder.h"
 #include "emulator/profilegen/TestPki.h"
 #include "mrz/CheckDigit.h"
 #include "support/TestData.h"
@@ -294,5 +296,124 @@ TEST(ProfileGeneratorTest, PersonaFaultsReachTheProfileAndTheCard) {
         FAIL() << "a bad fault was accepted";
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::MalformedData);
+    }
+}
+
+// --- Certificates and SignedData of chosen algorithms and defects (issueCertificate,
+// buildSignedData), as the Passive Authentication conformance tests use them; OpenSSL checks
+// them independently. ---
+
+namespace {
+
+using Scheme = SignatureSpec::Scheme;
+
+crypto::X509Ptr x509(const IssuedCertificate& certificate) {
+    const unsigned char* in = certificate.der.data();
+    return crypto::X509Ptr(d2i_X509(nullptr, &in, static_cast<long>(certificate.der.size())));
+}
+
+CertificateSpec cscaSpec(const SignatureSpec& signature) {
+    CertificateSpec spec;
+    spec.subject = {{"C", "VN"}, {"CN", "CSCA Generator Test"}};
+    spec.certificateAuthority = true;
+    spec.keyUsage = "critical,keyCertSign";
+    spec.signature = signature;
+    return spec;
+}
+
+CertificateSpec documentSignerSpec(const SignatureSpec& signature) {
+    CertificateSpec spec;
+    spec.subject = {{"C", "VN"}, {"CN", "Document Signer Generator Test"}};
+    spec.signature = signature;
+    return spec;
+}
+
+SignatureSpec spec(Scheme scheme, const char* digest) {
+    SignatureSpec out;
+    out.scheme = scheme;
+    out.digest = digest;
+    return out;
+}
+
+} // namespace
+
+TEST(ProfileGeneratorTest, IssuedCertificatesVerifyWithEveryScheme) {
+    struct Case {
+        SignatureSpec signature;
+        crypto::EvpPkeyPtr (*key)();
+    };
+
+    const Case cases[] = {
+        {spec(Scheme::RsaPkcs1v15, "sha224"), [] { return generateRsaKey(2048); }},
+        {spec(Scheme::RsaPss, "sha512"), [] { return generateRsaKey(2048); }},
+        {spec(Scheme::Ecdsa, "sha384"), [] { return generateEcKey("brainpoolP384r1"); }},
+        {spec(Scheme::Dsa, "sha256"), [] { return generateDsaKey(2); }},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.signature.digest);
+        crypto::EvpPkeyPtr cscaKey = c.key();
+        crypto::EvpPkeyPtr dsKey = generateEcKey("P-256");
+        IssuedCertificate csca =
+            issueCertificate(cscaSpec(c.signature), cscaKey.get(), nullptr, cscaKey.get());
+        IssuedCertificate ds =
+            issueCertificate(documentSignerSpec(c.signature), dsKey.get(), &csca, cscaKey.get());
+        crypto::X509Ptr parsed = x509(ds);
+        ASSERT_TRUE(parsed);
+        EXPECT_EQ(X509_verify(parsed.get(), cscaKey.get()), 1);
+        EXPECT_EQ(X509_verify(x509(csca).get(), cscaKey.get()), 1);
+        EXPECT_EQ(X509_get_version(parsed.get()), X509_VERSION_3);
+        EXPECT_FALSE(ds.subjectKeyIdentifier.empty());
+    }
+}
+
+// ECDSA with r || s (BSI TR-03111 §5.2.1): twice the order's length, whatever the DER length.
+TEST(ProfileGeneratorTest, PlainEcdsaSignaturesHaveTheOrderLength) {
+    crypto::EvpPkeyPtr key = generateEcKey("brainpoolP512r1");
+    for (int i = 0; i < 8; ++i) {
+        EXPECT_EQ(signMessage(key.get(), spec(Scheme::EcdsaPlain, "sha512"), Bytes{1, 2}).size(),
+                  128U);
+    }
+    EXPECT_EQ(toHex(signatureAlgorithmIdentifier(spec(Scheme::EcdsaPlain, "sha256"))),
+              "300C060A04007F00070101040103");
+    EXPECT_THROW((void)signatureAlgorithmIdentifier(spec(Scheme::Dsa, "sha512")), Error);
+}
+
+TEST(ProfileGeneratorTest, CertificateEditsReachTheEncoding) {
+    crypto::EvpPkeyPtr key = generateEcKey("P-256");
+    CertificateSpec self = cscaSpec(spec(Scheme::Ecdsa, "sha256"));
+    self.keyUsage.clear();
+    self.authorityKeyIdentifier = false;
+    self.editTbsCertificate = [](std::vector<Bytes>& fields) { fields.erase(fields.begin()); };
+    crypto::X509Ptr parsed = x509(issueCertificate(self, key.get(), nullptr, key.get()));
+    ASSERT_TRUE(parsed); // v1 with extensions is still DER OpenSSL reads
+    EXPECT_EQ(X509_get_version(parsed.get()), X509_VERSION_1);
+    EXPECT_LT(X509_get_ext_by_NID(parsed.get(), NID_key_usage, -1), 0);
+    EXPECT_LT(X509_get_ext_by_NID(parsed.get(), NID_authority_key_identifier, -1), 0);
+}
+
+// The SignedData verifies with OpenSSL's CMS; with the signed attributes edited before signing,
+// the signature still holds over what was edited.
+TEST(ProfileGeneratorTest, SignedDataVerifiesWithOpenSslCms) {
+    crypto::EvpPkeyPtr cscaKey = generateEcKey("P-384");
+    crypto::EvpPkeyPtr dsKey = generateRsaKey(2048);
+    IssuedCertificate csca = issueCertificate(cscaSpec(spec(Scheme::Ecdsa, "sha384")),
+                                              cscaKey.get(), nullptr, cscaKey.get());
+    IssuedCertificate ds = issueCertificate(documentSignerSpec(spec(Scheme::Ecdsa, "sha384")),
+                                            dsKey.get(), &csca, cscaKey.get());
+    const Bytes content = tlv::encode(0x30, tlv::encodeInteger(0));
+    for (bool keyIdentifier : {false, true}) {
+        SignedDataSpec signing;
+        signing.signature = spec(Scheme::RsaPss, "sha256");
+        signing.subjectKeyIdentifier = keyIdentifier;
+        signing.signingTime = std::chrono::sys_seconds(std::chrono::seconds(1615334400));
+        Bytes der = buildSignedData("2.23.136.1.1.1", content, ds, dsKey.get(), signing);
+        const unsigned char* in = der.data();
+        CMS_ContentInfo* cms = d2i_CMS_ContentInfo(nullptr, &in, static_cast<long>(der.size()));
+        ASSERT_NE(cms, nullptr);
+        EXPECT_EQ(CMS_verify(cms, nullptr, nullptr, nullptr, nullptr,
+                             CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY),
+                  1)
+            << keyIdentifier;
+        CMS_ContentInfo_free(cms);
     }
 }

@@ -78,16 +78,18 @@ public:
         return 0x9000;
     }
 
-    /// Protects a command; le: nullopt for none, else Ne (extended DO'97' when > 256).
+    /// Protects a command; le: nullopt for none, else Ne (extended DO'97' when > 256). An odd
+    /// INS carries its data in DO'85', without the padding-content indicator.
     Bytes protect(std::uint8_t ins, std::uint8_t p1, std::uint8_t p2, ByteView data,
                   std::optional<std::size_t> le, bool corruptMac = false) {
         increment();
         Bytes header{0x0C, ins, p1, p2};
         Bytes dos;
+        bool odd = (ins & 0x01) != 0;
         if (!data.empty()) {
-            Bytes value{0x01};
+            Bytes value = odd ? Bytes() : Bytes{0x01};
             append(value, crypto::tdesCbcEncrypt(m_ksEnc, Bytes(8, 0), crypto::pad(data, 8)));
-            append(dos, tlv::encode(0x87, value));
+            append(dos, tlv::encode(odd ? 0x85 : 0x87, value));
         }
         bool extended = le && *le > 256;
         if (le) {
@@ -122,7 +124,7 @@ public:
         return apdu;
     }
 
-    /// Checks and opens a protected response: data || SW from DO'87' and DO'99'.
+    /// Checks and opens a protected response: data || SW from DO'87' (or DO'85') and DO'99'.
     /// Throws Error(SecureMessaging) when the MAC or the structure is wrong.
     Bytes unprotect(ByteView response) {
         increment();
@@ -130,7 +132,7 @@ public:
         std::optional<tlv::Tlv> do87, do99, do8e;
         while (!reader.atEnd()) {
             tlv::Tlv t = reader.next();
-            if (t.tag == 0x87) {
+            if (t.tag == 0x87 || t.tag == 0x85) {
                 do87 = t;
             } else if (t.tag == 0x99) {
                 do99 = t;
@@ -152,8 +154,8 @@ public:
         }
         Bytes out;
         if (do87) {
-            out =
-                crypto::unpad(crypto::tdesCbcDecrypt(m_ksEnc, Bytes(8, 0), do87->value.subspan(1)));
+            ByteView cryptogram = do87->tag == 0x87 ? do87->value.subspan(1) : do87->value;
+            out = crypto::unpad(crypto::tdesCbcDecrypt(m_ksEnc, Bytes(8, 0), cryptogram));
         }
         append(out, do99->value);
         return out;
@@ -177,6 +179,12 @@ public:
     Bytes readBinary(std::size_t offset, std::size_t le) {
         return secure(0xB0, static_cast<std::uint8_t>(offset >> 8),
                       static_cast<std::uint8_t>(offset & 0xFF), {}, le);
+    }
+
+    /// READ BINARY with odd INS B1 on the current EF: the offset in DO'54'; the answer's data
+    /// are DO'53'.
+    Bytes readBinaryOdd(std::size_t offset, std::size_t le) {
+        return secure(0xB1, 0, 0, tlv::encode(0x54, tlv::encodeUnsigned(offset)), le);
     }
 
     /// Reads a whole file in chunks of `chunk` bytes; stops at the first non-9000 status.

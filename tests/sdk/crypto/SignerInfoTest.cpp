@@ -8,10 +8,12 @@
 
 #include <gtest/gtest.h>
 
+#include "base/Error.h"
 #include "crypto/Certificate.h"
 #include "crypto/OpenSslPtr.h"
 #include "crypto/SignedData.h"
 #include "support/CmsSigner.h"
+#include "tlv/Tlv.h"
 
 namespace cccd::crypto {
 namespace {
@@ -63,6 +65,39 @@ TEST(SignerInfoTest, SignerNamedBySubjectKeyIdentifierIsFoundAndVerifies) {
     Signer other;
     EXPECT_EQ(matchSigner(info.sid, Certificate::fromDer(test::derOf(other.certificate.get()))),
               SignerMatch::None);
+}
+
+// The SignerInfo SEQUENCE of a ContentInfo { SignedData { ..., signerInfos SET } }, with its
+// version replaced.
+Bytes signerInfoWithVersion(const Bytes& contentInfo, std::uint64_t version) {
+    tlv::Tlv signedData = tlv::parse(tlv::children(tlv::parse(contentInfo)).at(1).value);
+    tlv::Tlv signerInfo = tlv::children(tlv::children(signedData).back()).at(0);
+    std::vector<tlv::Tlv> fields = tlv::children(signerInfo);
+    Bytes contents = tlv::encodeInteger(version);
+    for (std::size_t i = 1; i < fields.size(); ++i) {
+        append(contents, fields[i].encoded);
+    }
+    return tlv::encode(0x30, contents);
+}
+
+// RFC 5652 §5.3: version 1 goes with issuerAndSerialNumber, 3 with subjectKeyIdentifier; a
+// SignerInfo whose version contradicts its sid does not parse (BSI TR-03105-5.1 LDS_H_84/85).
+TEST(SignerInfoTest, VersionContradictingTheSidDoesNotParse) {
+    Signer signer;
+    Bytes content{0x30, 0x03, 0x02, 0x01, 0x00};
+    for (auto [flags, version] : {std::pair{0U, 1U}, std::pair{unsigned{CMS_USE_KEYID}, 3U}}) {
+        Bytes cms = test::signCms(content, LdsSecurityObjectOid, signer.certificate.get(),
+                                  signer.key.get(), flags);
+        Bytes same = signerInfoWithVersion(cms, version);
+        EXPECT_EQ(parseSignerInfo(tlv::parse(same)).version, static_cast<int>(version));
+        for (std::uint64_t wrong : {1U, 2U, 3U, 4U}) {
+            if (wrong == version) {
+                continue;
+            }
+            Bytes changed = signerInfoWithVersion(cms, wrong);
+            EXPECT_THROW((void)parseSignerInfo(tlv::parse(changed)), Error) << wrong;
+        }
+    }
 }
 
 } // namespace

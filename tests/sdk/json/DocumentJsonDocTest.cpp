@@ -94,7 +94,7 @@ void collectPaths(const json& value, const std::string& path, std::set<std::stri
 }
 
 // The three cards, a read limited to DG1 and DG13 (for not_requested), and vn-basic with what no
-// profile has: a parse issue and a DG13 field numbered past 16.
+// profile has: a parse issue, a content issue and a DG13 field numbered past 16.
 std::vector<json> makeOutputs() {
     std::vector<json> out;
     for (const std::string& name : Profiles) {
@@ -104,6 +104,8 @@ std::vector<json> makeOutputs() {
 
     reader::Document odd = card("vn-basic");
     odd.parseIssues.push_back({"DG11", ErrorCode::MalformedData, "DG11: truncated"});
+    odd.contentIssues.push_back(
+        {"DG1", reader::ContentCheck::MrzCheckDigit, "MRZ: the composite check digit is wrong"});
     odd.dg13->fields.push_back(lds::Dg13Field::make(17, {fromHex("0C0141")}));
     out.push_back(documentToJson(odd, {"portrait.jpg"}));
 
@@ -256,6 +258,7 @@ std::vector<EnumSection> enumSections() {
          nameSet(reader::chipAuthenticationMappingStatusName)},
         {"### `verification.chip_authentication_mapping.reason` values",
          nameSet(reader::chipAuthenticationMappingReasonName)},
+        {"### `content_issues[].check` values", nameSet(reader::contentCheckName)},
         {"### `parse_issues[].error` values", {errors.begin(), errors.end()}},
     };
 }

@@ -32,6 +32,7 @@ std::vector<StatusSection> statusSections() {
         {"### `parse` values", doc::allNames(parseStatusName)},
         {"### Data group `status` values", doc::allNames(dgHashStatusName)},
         {"### `signer_certificate` values", doc::allNames(signerCertificateStatusName)},
+        {"### `certificate_profile` values", doc::allNames(certificateProfileStatusName)},
         {"### `signature` values", doc::allNames(signatureStatusName)},
         {"### `chain` values", doc::allNames(chainStatusName)},
         {"### Validity values", doc::allNames(validityStatusName)},

@@ -1,5 +1,6 @@
 #include "lds/Dg2.h"
 
+#include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -163,6 +164,39 @@ TEST(Dg2Test, OtherRecordFormatsAreKeptRaw) {
     auto d = lds::Dg2::parse(dg2({informationTemplate(other, 0x7F2E)}));
     EXPECT_TRUE(d.faces.empty());
     ASSERT_EQ(d.otherBlocks.size(), 1u);
+    // ICAO 9303-10 names ISO/IEC 19794-5:2005 records: another one is kept, and reported.
+    ASSERT_EQ(d.problems.size(), 1u);
+    EXPECT_NE(d.problems[0].find("format identifier"), std::string::npos);
+}
+
+// ICAO 9303-10 §4.7.2 and ISO/IEC 19794-5:2005 departures that leave the file readable are
+// listed, not thrown: the portrait stays available.
+TEST(Dg2Test, DeparturesFromTheStandardAreListedAsProblems) {
+    Bytes record = faceRecord({{jpeg(300, 400), 0x00, 300, 400, 0}});
+    EXPECT_TRUE(lds::Dg2::parse(dg2({informationTemplate(record)})).problems.empty());
+
+    auto only = [](const Bytes& file, const std::string& what) {
+        lds::Dg2 d = lds::Dg2::parse(file);
+        ASSERT_EQ(d.problems.size(), 1u) << what;
+        EXPECT_NE(d.problems[0].find(what), std::string::npos) << d.problems[0];
+    };
+    only(tlv::encode(0x75, tlv::encode(0x7F61, informationTemplate(record))), "instance count");
+
+    Bytes badGender = record;
+    badGender[20] = 0x05; // after the general header (14) and the block length and count (6)
+    only(dg2({informationTemplate(badGender)}), "gender");
+
+    Bytes padded = record;
+    padded.push_back(0x00); // one byte neither the record length nor a facial block counts
+    lds::Dg2 d = lds::Dg2::parse(dg2({informationTemplate(padded)}));
+    EXPECT_EQ(d.problems.size(), 2u);
+    EXPECT_EQ(d.faces.size(), 1u);
+
+    Bytes noOwner = tlv::encode(0xA1, fromHex("810102 88020008"));
+    append(noOwner, tlv::encode(0x5F2E, record));
+    only(tlv::encode(0x75,
+                     tlv::encode(0x7F61, concat(fromHex("020101"), tlv::encode(0x7F60, noOwner)))),
+         "format owner");
 }
 
 TEST(Dg2Test, LengthsThatDoNotFitThrowMalformedData) {

@@ -21,7 +21,7 @@ TEST(MrzKeyTest, KeepsFillersOfShortDocumentNumbers) {
     trimmed.pop_back(); // the user types the number without its filler
     mrz::MrzKey padded(trimmed, d2["date_of_birth"].get<std::string>(),
                        d2["date_of_expiry"].get<std::string>());
-    EXPECT_EQ(padded.documentNumber(), d2["document_number"]);
+    EXPECT_EQ(padded.documentNumber(), d2["document_number"].get<std::string>());
     EXPECT_EQ(padded.mrzInformation(), d2["mrz_information"]);
     EXPECT_EQ(toString(padded.mrzInformationBytes().view()), d2["mrz_information"]);
 }

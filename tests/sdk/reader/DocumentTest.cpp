@@ -161,6 +161,9 @@ TEST(DocumentTest, BsiReferenceHashesMatchAndIssuerIsUnknown) {
     EXPECT_EQ(hashStatus(d, 1), verify::DgHashStatus::Match);
     EXPECT_EQ(hashStatus(d, 14), verify::DgHashStatus::Match);
     EXPECT_FALSE(d.readout.dataGroups.contains(15));
+    // Its EF.COM agrees with the SOD, its TD3 MRZ ("D<<" as state) breaks no rule.
+    EXPECT_TRUE(d.parseIssues.empty());
+    EXPECT_TRUE(d.contentIssues.empty()) << d.contentIssues.front().reason;
     for (int dg : {2, 3, 4}) {
         SCOPED_TRACE(dg);
         EXPECT_TRUE(skipped(d.readout, dg, "not_found"));
@@ -184,6 +187,28 @@ TEST(DocumentTest, BsiReferenceDg15IsPresentButNotInSod) {
     EXPECT_TRUE(d.dg15.has_value());
     EXPECT_EQ(hashStatus(d, 15), verify::DgHashStatus::NotInSod);
     EXPECT_EQ(d.passiveAuthentication.verdict, verify::Verdict::Invalid);
+}
+
+// A file that parses but breaks a rule of its standard (here an MRZ check digit) is shown and
+// not verified; the issue names the file and the rule, without personal data.
+TEST(DocumentTest, ContentIssueMakesTheDocumentUnverified) {
+    reader::Document d = readAndInterpret("vn-basic");
+    ASSERT_TRUE(d.verified());
+    ASSERT_TRUE(d.dg1);
+    d.dg1->mrz.checks.back().printed = d.dg1->mrz.checks.back().printed == '9' ? '0' : '9';
+    std::vector<reader::ContentIssue> issues = reader::checkDg1(*d.dg1, d.readout.mrzKey);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].check, reader::ContentCheck::MrzCheckDigit);
+    EXPECT_EQ(issues[0].reason, "MRZ: the composite check digit is wrong");
+    d.contentIssues = issues;
+    EXPECT_FALSE(d.verified());
+
+    // A DG1 without a document number cannot be compared with the key: reported, not thrown.
+    d.dg1->mrz.documentNumber.clear();
+    issues = reader::checkDg1(*d.dg1, d.readout.mrzKey);
+    EXPECT_TRUE(std::any_of(issues.begin(), issues.end(), [](const reader::ContentIssue& i) {
+        return i.check == reader::ContentCheck::MrzAccessKey;
+    }));
 }
 
 // LDS_H_43-like: one byte of DG1 differs from what the SOD signed. The read itself succeeds.

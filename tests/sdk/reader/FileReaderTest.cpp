@@ -4,6 +4,7 @@
 // protected APDUs so the plain commands can be counted.
 #include "reader/FileReader.h"
 
+#include <algorithm>
 #include <map>
 
 #include <gtest/gtest.h>
@@ -147,11 +148,14 @@ TEST(FileReaderTest, ProbeRefusedWith6700FallsBackToShortReads) {
     emulator::EmulatorChannel card = cardOnReader("vn-no-expiry");
     Session s = readTraced(card, "vn-no-expiry", reader::ExtendedLengthMode::Auto, true);
 
-    ASSERT_GE(s.exchanges.size(), 2u);
-    EXPECT_TRUE(s.exchanges[0].extendedApdu);
-    EXPECT_EQ(s.exchanges[0].sw, 0x6700);
-    EXPECT_FALSE(s.exchanges[1].extendedApdu);
-    EXPECT_EQ(s.exchanges[1].sw, 0x9000);
+    // The application SELECT (P1 04) comes after the MF's files (EF.ATR/INFO).
+    auto probe = std::find_if(s.exchanges.begin(), s.exchanges.end(),
+                              [](const PlainExchange& e) { return e.ins == 0xA4 && e.p1 == 0x04; });
+    ASSERT_GE(std::distance(probe, s.exchanges.end()), 2);
+    EXPECT_TRUE(probe[0].extendedApdu);
+    EXPECT_EQ(probe[0].sw, 0x6700);
+    EXPECT_FALSE(probe[1].extendedApdu);
+    EXPECT_EQ(probe[1].sw, 0x9000);
 
     expectLargestShortReads(s);
     expectEveryByteOnce(s, card.card().profile());

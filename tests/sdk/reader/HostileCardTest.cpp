@@ -11,6 +11,7 @@
 #include "emulator/card/SecureMessagingSession.h"
 #include "reader/FileReader.h"
 #include "sm/SecureMessagingChannel.h"
+#include "tlv/Tlv.h"
 
 using namespace cccd;
 
@@ -25,8 +26,26 @@ struct Answer {
     std::uint16_t sw = 0x9000;
 };
 
-// The plain READ BINARY (offset, Ne) the card receives, and the answer it gives.
+// The plain READ BINARY (offset, Ne) the card receives, and the answer it gives. For the odd INS
+// B1 the card takes the offset from DO'54', gives the script the bytes Ne leaves beside the
+// DO'53' header, and wraps the script's bytes in DO'53' (ISO/IEC 7816-4 §11.2.3).
 using Script = std::function<Answer(std::size_t offset, std::size_t ne)>;
+
+std::size_t oddOffset(ByteView data) {
+    std::size_t offset = 0;
+    for (std::uint8_t b : tlv::parse(data, 0x54).value) {
+        offset = offset << 8 | b;
+    }
+    return offset;
+}
+
+std::size_t oddPayload(std::size_t ne) {
+    std::size_t payload = ne - 2;
+    while (payload + 1 + tlv::encodeLength(payload).size() > ne) {
+        --payload;
+    }
+    return payload;
+}
 
 class HostileCard : public transport::CardChannel {
 public:
@@ -50,10 +69,16 @@ public:
         if (plain.ins == 0xA4) {
             return remember(m_session.wrapResponse({}, 0x9000));
         }
-        Answer answer = m_script(std::size_t(plain.p1) << 8 | plain.p2, plain.ne.value_or(0));
+        bool odd = plain.ins == 0xB1;
+        ++(odd ? m_oddReads : m_evenReads);
+        Answer answer = odd ? m_script(oddOffset(plain.data), oddPayload(plain.ne.value_or(0)))
+                            : m_script(std::size_t(plain.p1) << 8 | plain.p2, plain.ne.value_or(0));
+        if (odd && !answer.data.empty()) {
+            answer.data = tlv::encode(0x53, answer.data);
+        }
         switch (answer.mode) {
         case Answer::Mode::Wrap:
-            return remember(m_session.wrapResponse(answer.data, answer.sw));
+            return remember(m_session.wrapResponse(answer.data, answer.sw, {}, odd));
         case Answer::Mode::Plain:
             return emulator::responseApdu(answer.data, answer.sw);
         case Answer::Mode::ReplayPrevious:
@@ -68,6 +93,10 @@ public:
 
     [[nodiscard]] int commands() const { return m_commands; }
 
+    [[nodiscard]] int evenReads() const { return m_evenReads; }
+
+    [[nodiscard]] int oddReads() const { return m_oddReads; }
+
 private:
     Bytes remember(Bytes response) {
         m_previous = response;
@@ -78,12 +107,16 @@ private:
     emulator::SecureMessagingSession m_session;
     Bytes m_previous;
     int m_commands = 0;
+    int m_evenReads = 0;
+    int m_oddReads = 0;
 };
 
 struct Outcome {
     std::optional<Error> error;
     Bytes content;
     int commands = 0;
+    int evenReads = 0;
+    int oddReads = 0;
 };
 
 Outcome readDg1(Script script) {
@@ -98,6 +131,8 @@ Outcome readDg1(Script script) {
         out.error = e;
     }
     out.commands = card.commands();
+    out.evenReads = card.evenReads();
+    out.oddReads = card.oddReads();
     return out;
 }
 
@@ -126,12 +161,36 @@ Answer serve(const Bytes& file, std::size_t offset, std::size_t ne) {
 
 } // namespace
 
-TEST(HostileCardTest, HeaderClaiming2GiBStopsAtTheEvenInsOffsetLimit) {
+TEST(HostileCardTest, HeaderClaiming2GiBIsRefusedBeforeReadingOn) {
     Bytes file = fileClaiming(0x7FFFFFF0, 40000);
     Outcome out =
         readDg1([&](std::size_t offset, std::size_t ne) { return serve(file, offset, ne); });
     ASSERT_TRUE(out.error);
     EXPECT_EQ(out.error->code(), ErrorCode::NotSupported) << out.error->what();
+    EXPECT_LE(out.commands, 3);
+}
+
+// Past offset 32,767 the even INS cannot say where to read: the odd INS B1 carries the offset.
+TEST(HostileCardTest, FileLargerThan32KilobytesIsReadOnWithTheOddIns) {
+    Bytes file = fileClaiming(40000 - 6, 40000);
+    Outcome out =
+        readDg1([&](std::size_t offset, std::size_t ne) { return serve(file, offset, ne); });
+    ASSERT_FALSE(out.error) << out.error->what();
+    EXPECT_EQ(out.content, file);
+    EXPECT_GT(out.oddReads, 0);
+    EXPECT_EQ(out.evenReads + out.oddReads, out.commands - 1); // and one SELECT
+}
+
+// A header that claims a megabyte the card does not have: the read ends at the card's end of
+// file with a typed error after a bounded number of commands.
+TEST(HostileCardTest, HeaderClaimingAMegabyteEndsAtTheCardsEndOfFile) {
+    Bytes file = fileClaiming(1000000, 40000);
+    Outcome out =
+        readDg1([&](std::size_t offset, std::size_t ne) { return serve(file, offset, ne); });
+    ASSERT_TRUE(out.error);
+    EXPECT_TRUE(out.error->code() == ErrorCode::CardStatus ||
+                out.error->code() == ErrorCode::MalformedData)
+        << out.error->what();
     EXPECT_LT(out.commands, 400);
 }
 
@@ -262,4 +321,60 @@ TEST(HostileCardTest, WrongLeAtTheFirstReadIsAskedAgainExactly) {
     ASSERT_FALSE(out.error) << out.error->what();
     EXPECT_EQ(out.content, file);
     EXPECT_EQ(asked, (std::vector<std::size_t>{231, 106}));
+}
+
+namespace {
+
+// FileReader::resume on a new secure messaging session, as after the card came back.
+Outcome resumeDg1(Script script, Bytes& content) {
+    HostileCard card(std::move(script));
+    sm::SecureMessagingChannel secure(card, sm::SessionKeys{sm::SmCipher::Tdes, SecureBytes(KsEnc),
+                                                            SecureBytes(KsMac), Bytes(8, 0)});
+    reader::FileReader files(secure, false, nullptr, nullptr);
+    Outcome out;
+    try {
+        out.content = files.resume(0x0101, "DG1", content).content;
+    } catch (const Error& e) {
+        out.error = e;
+    }
+    out.commands = card.commands();
+    return out;
+}
+
+} // namespace
+
+// The card leaves in the middle of a file: the bytes that came in stay with the caller, and the
+// next session asks only for the rest.
+TEST(HostileCardTest, ResumeAsksOnlyForTheBytesTheLastSessionLacked) {
+    Bytes file = fileClaiming(1000, 1006);
+    Bytes content;
+    Outcome cut = resumeDg1(
+        [&](std::size_t offset, std::size_t ne) {
+            if (offset >= 400) {
+                throw Error(ErrorCode::CardRemoved, "the card left");
+            }
+            return serve(file, offset, ne);
+        },
+        content);
+    ASSERT_TRUE(cut.error);
+    EXPECT_EQ(cut.error->code(), ErrorCode::CardRemoved);
+    ASSERT_GE(content.size(), 400u);
+    ASSERT_LT(content.size(), file.size());
+    EXPECT_EQ(content,
+              Bytes(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(content.size())));
+
+    const std::size_t resumedAt = content.size();
+    std::vector<std::size_t> offsets;
+    Outcome rest = resumeDg1(
+        [&](std::size_t offset, std::size_t ne) {
+            offsets.push_back(offset);
+            return serve(file, offset, ne);
+        },
+        content);
+    ASSERT_FALSE(rest.error) << rest.error->what();
+    EXPECT_EQ(rest.content, file);
+    EXPECT_TRUE(content.empty()) << "the whole file moved to the result";
+    ASSERT_FALSE(offsets.empty());
+    EXPECT_EQ(offsets.front(), resumedAt);
+    EXPECT_EQ(offsets.size(), (file.size() - resumedAt + 230) / 231);
 }

@@ -274,6 +274,7 @@ TEST(AesSecureMessagingTest, ReadsLongResponseThroughExtendedExchange) {
     EXPECT_EQ(toHex(ByteView(response).first(4)), "878205E1"); // 1 + 1504 bytes
 
     test::ScriptedChannel card;
+    card.m_capabilities.extendedLength = true; // else the extended command is refused unsent
     card.expect({}, response);
     sm::SecureMessagingChannel channel(card, keys);
     Bytes answer = channel.transmit(fromHex("00B000000005DC"));
