@@ -2,11 +2,11 @@
 # The whole suite again, built with AddressSanitizer (leak checking included) and
 # UndefinedBehaviorSanitizer by clang (build-san/, scripts/build-san.sh), then each fuzz harness
 # for a short run from the same build (scripts/fuzz.sh). A sanitizer report ends the process it
-# happens in, so the test that ran it fails. Usage: scripts/sanitize.sh [FUZZ_RUNS] (default 500)
+# happens in, so the test that ran it fails. Usage: scripts/sanitize.sh [FUZZ_RUNS] (default 2000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${CCCD_SAN_BUILD_DIR:-$root/build-san}
-runs=${1:-500}
+runs=${1:-2000}
 export CCCD_STATE_DIR=$build/run
 
 "$root/scripts/deps.sh"

@@ -1,6 +1,8 @@
 #include "kiosk/core/AdminPin.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -68,7 +70,13 @@ AdminPin AdminPin::fromJson(const nlohmann::json& json) {
     try {
         out.salt = json.at("salt").get<std::string>();
         out.hash = json.at("hash").get<std::string>();
-        out.iterations = json.at("iterations").get<unsigned>();
+        const nlohmann::json& iterations = json.at("iterations");
+        // A float or a number past unsigned would be undefined behaviour to convert.
+        if (!iterations.is_number_unsigned() ||
+            iterations.get<std::uint64_t>() > std::numeric_limits<unsigned>::max()) {
+            throw Error(ErrorCode::MalformedData, "the admin PIN's iterations are not a count");
+        }
+        out.iterations = iterations.get<unsigned>();
         if (fromHex(out.salt).size() != SaltSize || fromHex(out.hash).size() != HashSize ||
             out.iterations == 0) {
             throw Error(ErrorCode::MalformedData, "the admin PIN hash has the wrong size");

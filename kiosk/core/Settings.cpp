@@ -1,9 +1,13 @@
 #include "kiosk/core/Settings.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <type_traits>
+#include <utility>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -61,8 +65,25 @@ void take(const nlohmann::json& json, const char* key, T& out,
     if (!json.contains(key)) {
         return;
     }
+    const nlohmann::json& value = json.at(key);
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        // A float (1.5e99) cast to an integer is undefined behaviour: whole numbers only, and
+        // only those the field can hold.
+        if (!value.is_number_integer()) {
+            problems.push_back({key, SettingsProblemKind::WrongType});
+            return;
+        }
+        bool fits = value.is_number_unsigned()
+                        ? value.get<std::uint64_t>() <=
+                              static_cast<std::uint64_t>(std::numeric_limits<T>::max())
+                        : std::in_range<T>(value.get<std::int64_t>());
+        if (!fits) {
+            problems.push_back({key, SettingsProblemKind::OutOfRange});
+            return;
+        }
+    }
     try {
-        out = json.at(key).get<T>();
+        out = value.get<T>();
     } catch (const nlohmann::json::exception&) {
         problems.push_back({key, SettingsProblemKind::WrongType});
     }
