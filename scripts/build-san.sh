@@ -22,12 +22,18 @@ if [ ${#missing[@]} -gt 0 ]; then
     "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Ninja: both cores stay busy across targets (Make waits for a library's link before compiling
+# what uses it). A tree configured with another generator is configured afresh.
+if [ -f "$build/CMakeCache.txt" ] &&
+    ! grep -qx "CMAKE_GENERATOR:INTERNAL=Ninja" "$build/CMakeCache.txt"; then
+    rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"
+fi
 launcher=()
 if command -v ccache >/dev/null; then
     launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
 # -O1 and line tables only: the sanitizers' usual trade of speed, build time and readable stacks.
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Sanitize \
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Sanitize \
     -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}" \
     -DCMAKE_C_FLAGS_SANITIZE="-O1 -gline-tables-only" \
     -DCMAKE_CXX_FLAGS_SANITIZE="-O1 -gline-tables-only" \

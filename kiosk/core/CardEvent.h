@@ -25,6 +25,10 @@ struct ReaderUnplugged {};
 /// One READ BINARY went through.
 struct ReadProgressed {
     reader::ReadProgress progress;
+    /// The read continues one that broke off (the card left the field, the link failed): the
+    /// files finished then are not reported again, and the file under way is taken up where
+    /// it stopped. False for a read that starts afresh.
+    bool resumed = false;
 };
 
 /// The read finished: the card's files, parsed and checked. Personal data.

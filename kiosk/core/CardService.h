@@ -18,11 +18,18 @@ public:
     /// Starts watching the reader.
     virtual void start() = 0;
 
-    /// Reads the card now on the reader with `key` (a copy is kept for this read only).
+    /// Reads the card now on the reader with `key`. A service may keep what a read that broke
+    /// off (the card left the field) gathered, and a copy of its key, so that the next read of
+    /// that card with that key continues it; until then it keeps nothing of the read.
     virtual void read(const reader::AccessKey& key) = 0;
 
     /// Stops a read in progress (it ends with ReadFailed(Cancelled)).
     virtual void cancelRead() = 0;
+
+    /// The citizen's session ended: whatever the service keeps of a card's read and key is
+    /// wiped, and the next read starts afresh. Never blocks. The default is for services that
+    /// keep nothing between reads.
+    virtual void forgetCard() {}
 };
 
 } // namespace cccd::kiosk

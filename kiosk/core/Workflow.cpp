@@ -52,7 +52,7 @@ void Workflow::handle(const CardEvent& event) {
                           c.cardPresent = false;
                           return s.onReaderUnplugged(c);
                       },
-                      [&](const ReadProgressed& e) { return s.onProgress(c, e.progress); },
+                      [&](const ReadProgressed& e) { return s.onProgress(c, e); },
                       [&](const ReadDone& e) { return s.onReadDone(c, e.document); },
                       [&](const ReadFailed& e) { return s.onReadFailed(c, e.code); },
                   },

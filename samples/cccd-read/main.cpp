@@ -2,10 +2,13 @@
 // the citizen record and the verification report as JSON.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
+#include <string>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -21,6 +24,7 @@
 #include "pcsc/PcscContext.h"
 #include "reader/CardReader.h"
 #include "reader/Document.h"
+#include "reader/ReadState.h"
 #include "verify/QrCrossCheck.h"
 #include "verify/TrustStore.h"
 
@@ -50,6 +54,7 @@ struct Options {
     std::string portrait;
     std::string output;
     double waitSeconds = 30;
+    bool noResume = false;
     bool listReaders = false;
     bool progress = false;
     bool verbose = false;
@@ -68,7 +73,11 @@ const char* Description =
     "Vietnamese card the CAN is the last 6 digits of the 12-digit ID number: give --can or "
     "--id-number. The MRZ is given whole (--mrz or --mrz-file) or as --doc-number (the last 9 "
     "digits of the 12-digit ID), --birth-date and --expiry (YYMMDD). With both, PACE uses the "
-    "CAN and the MRZ key serves BAC when --protocol allows it.";
+    "CAN and the MRZ key serves BAC when --protocol allows it.\n\n"
+    "When the card leaves the reader before the read is complete, cccd-read asks on standard "
+    "error for it to be put back, waits up to --wait seconds for a card on the same reader, and "
+    "continues the read where it stopped, in a new session (nothing is read twice). Another card "
+    "put back ends the read; --no-resume ends it as soon as the card leaves.";
 
 const char* Epilog =
     "Exit codes:\n"
@@ -78,7 +87,8 @@ const char* Epilog =
     "  3  no PC/SC reader (or pcscd not running)\n"
     "  4  no card presented within --wait seconds\n"
     "  5  access denied: the key does not open this card\n"
-    "  6  read error: card removed, reader unplugged, transmission or card error\n"
+    "  6  read error: card removed (not put back within --wait seconds, another card put\n"
+    "     back, or --no-resume), reader unplugged, transmission or card error\n"
     "  7  verification failed: the data was read but is not verified (Passive Authentication\n"
     "     failed, a data group EF.SOD signs was not read, the chip may be a clone, or the\n"
     "     QR given with --qr-image/--camera/--qr does not match the chip)\n"
@@ -199,6 +209,75 @@ void writePrivateFile(const std::string& path, ByteView bytes) {
     }
 }
 
+// How often one read asks for its card back: a card that keeps leaving must not hold the
+// user forever.
+constexpr int MaxResumes = 10;
+
+// The card left the reader, or another application reset it (PC/SC reports both as the card
+// removed): the read can go on from its reader::ReadState once the card is back. After a
+// resume, a connection that finds no card means it left again.
+bool cardLeft(const Error& e, int resumes) {
+    return e.code() == ErrorCode::CardRemoved || (resumes > 0 && e.code() == ErrorCode::NoCard);
+}
+
+// Waits for a card on the reader the read began on; a card that does not come back in time
+// ends the read as the removal it is.
+void waitForCardBack(const pcsc::PcscContext& context, const std::string& readerName,
+                     const Options& o) {
+    std::cerr << (o.progress ? "\n" : "")
+              << "cccd-read: the card left the reader before the read was complete: put it back "
+                 "on the reader to continue (waiting up to "
+              << o.waitSeconds << " s; Ctrl-C stops)\n";
+    auto timeout = std::chrono::milliseconds(static_cast<long>(o.waitSeconds * 1000));
+    try {
+        (void)context.waitForCard(readerName, timeout, false, &g_cancel);
+    } catch (const Error& e) {
+        if (e.code() != ErrorCode::Timeout) {
+            throw;
+        }
+        throw Error(ErrorCode::CardRemoved, "the card was not put back on the reader in time");
+    }
+    if (o.progress) {
+        std::cerr << "Card back on the reader: continuing the read\n";
+    }
+}
+
+// Reads the card in `readerName`; when it leaves mid-read and comes back, goes on with the
+// same reader::ReadState in a new session. The card put back must be the one the read began
+// on: another ATR ends the read here, and a card of the same model either does not open with
+// the key or fails the checks of reader::interpret (ReadState.h).
+reader::CardReadout readResuming(const pcsc::PcscContext& context, const std::string& readerName,
+                                 const reader::AccessKey& key, reader::ReadOptions options,
+                                 const Options& o) {
+    reader::ReadState state;
+    options.state = o.noResume ? nullptr : &state;
+    for (int resumes = 0;; ++resumes) {
+        bool anotherCard = false;
+        try {
+            std::unique_ptr<pcsc::PcscChannel> channel = context.connect(readerName);
+            anotherCard = !state.belongsTo(channel->atr());
+            if (!anotherCard) {
+                return reader::readCard(*channel, key, options);
+            }
+        } catch (const Error& e) {
+            if (resumes > 0 && e.code() == ErrorCode::AccessDenied) {
+                throw Error(ErrorCode::AccessDenied,
+                            "the card put back does not open with the key the read began with: "
+                            "is it the same card?");
+            }
+            if (o.noResume || !cardLeft(e, resumes) || resumes == MaxResumes) {
+                throw;
+            }
+        }
+        if (anotherCard) {
+            throw Error(ErrorCode::CardRemoved,
+                        "the card put back is not the one the read began on (another ATR): "
+                        "nothing of it was read; run cccd-read again to read that card");
+        }
+        waitForCardBack(context, readerName, o);
+    }
+}
+
 void printProgress(const reader::ReadProgress& p) {
     std::cerr << "\r  reading " << p.file << ": " << p.bytesRead << " / " << p.totalBytes
               << " bytes   " << std::flush;
@@ -243,7 +322,6 @@ ExitCode run(const Options& o) {
         std::cerr << "Waiting for a card...\n";
     }
     std::string readerName = context.waitForCard(wanted, timeout, false, &g_cancel);
-    auto channel = context.connect(readerName);
     if (o.progress) {
         std::cerr << "Card found in \"" << readerName << "\"\n";
     }
@@ -256,7 +334,8 @@ ExitCode run(const Options& o) {
     if (o.progress) {
         options.onProgress = printProgress;
     }
-    reader::Document document = reader::interpret(reader::readCard(*channel, key, options), trust);
+    reader::Document document =
+        reader::interpret(readResuming(context, readerName, key, options, o), trust);
 
     json::JsonOptions jsonOptions;
     if (!o.portrait.empty() && document.portrait()) {
@@ -327,8 +406,13 @@ int main(int argc, char** argv) {
                  "Do not trust the built-in Vietnamese eID CSCA");
     app.add_option("--portrait", o.portrait, "Save the portrait image (DG2) to this file");
     app.add_option("--output,-o", o.output, "Write the JSON here instead of standard output");
-    app.add_option("--wait", o.waitSeconds, "Seconds to wait for a card (default 30)")
+    app.add_option("--wait", o.waitSeconds,
+                   "Seconds to wait for a card, and for it to come back when it leaves the "
+                   "reader mid-read (default 30)")
         ->check(CLI::Range(0.0, 86400.0));
+    app.add_flag("--no-resume", o.noResume,
+                 "When the card leaves the reader mid-read, stop with exit code 6 instead of "
+                 "asking for it back and continuing the read");
     app.add_option("--data-groups", o.dataGroups, "Read only these data groups (default: all)")
         ->check(CLI::Range(1, 16));
     app.add_option("--extended-length", o.extendedLength,

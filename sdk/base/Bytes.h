@@ -31,6 +31,15 @@ using ByteView = std::span<const std::uint8_t>;
     return out;
 }
 
+/// The parts one after another (the value of a SEQUENCE or SET being rebuilt, for instance).
+[[nodiscard]] inline Bytes concat(const std::vector<Bytes>& parts) {
+    Bytes out;
+    for (const Bytes& part : parts) {
+        out.insert(out.end(), part.begin(), part.end());
+    }
+    return out;
+}
+
 inline void append(Bytes& out, ByteView more) {
     out.insert(out.end(), more.begin(), more.end());
 }

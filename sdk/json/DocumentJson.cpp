@@ -107,6 +107,8 @@ json cardToJson(const reader::Document& d) {
     card["bac_attempts"] = r.access.bacAttempts;
     card["extended_length"] = r.extendedLength;
     card["read_binary_commands"] = r.readBinaryCommands;
+    card["sessions"] = r.sessions;
+    card["secure_messaging_recoveries"] = r.secureMessagingRecoveries;
     json read = r.efCardAccess.empty() ? json::array() : json::array({"EF.CardAccess"});
     if (!r.efCardSecurity.empty()) {
         read.push_back("EF.CardSecurity");
@@ -235,8 +237,10 @@ json documentToJson(const reader::Document& d, const JsonOptions& options) {
     out["chip_security"] = chipSecurityToJson(d);
     json issues = json::array();
     for (const auto& i : d.parseIssues) {
-        issues.push_back(
-            {{"file", i.file}, {"error", errorCodeName(i.code)}, {"reason", i.reason}});
+        issues.push_back({{"file", i.file},
+                          {"error", errorCodeName(i.code)},
+                          {"reason", i.reason},
+                          {"blocks_verification", i.blocksVerification}});
     }
     out["parse_issues"] = issues;
     json contentIssues = json::array();

@@ -19,7 +19,8 @@ struct JsonOptions {
     const qr::QrPayload* qr = nullptr;
 };
 
-/// The citizen record and the verification report of one card session (docs/json-output.md).
+/// The citizen record and the verification report of one card read, and how the read went
+/// (docs/json-output.md).
 [[nodiscard]] nlohmann::json documentToJson(const reader::Document& document,
                                             const JsonOptions& options = {});
 

@@ -171,19 +171,25 @@ void logResumption(const ReadState& state) {
     log(LogLevel::Info, "reader", text);
 }
 
-// Adds a session's READ BINARY commands to the read's count, however the session ends.
-class ReadBinaryTally {
+// Adds a session's READ BINARY commands and secure messaging recoveries to the read's counts,
+// however the session ends.
+class SessionTally {
 public:
-    ReadBinaryTally(ReadState& state, const FileReader& files) : m_state(state), m_files(files) {}
+    SessionTally(ReadState& state, const FileReader& files, const SessionRecovery& session)
+        : m_state(state), m_files(files), m_session(session) {}
 
-    ~ReadBinaryTally() { m_state.addReadBinaryCommands(m_files.readCommands()); }
+    ~SessionTally() {
+        m_state.addReadBinaryCommands(m_files.readCommands());
+        m_state.addSecureMessagingRecoveries(m_session.recoveries());
+    }
 
-    ReadBinaryTally(const ReadBinaryTally&) = delete;
-    ReadBinaryTally& operator=(const ReadBinaryTally&) = delete;
+    SessionTally(const SessionTally&) = delete;
+    SessionTally& operator=(const SessionTally&) = delete;
 
 private:
     ReadState& m_state;
     const FileReader& m_files;
+    const SessionRecovery& m_session;
 };
 
 // Watches the caller's cancel flag on the channel for the length of one read.
@@ -331,14 +337,14 @@ CardReadout readInSession(LimitedChannel& channel, const AccessKey& key, const R
 
     FileReader files(session, out.extendedLength, options.onProgress, options.cancel,
                      &channel.learned());
-    ReadBinaryTally tally(state, files);
+    SessionTally tally(state, files, session);
     readFiles(files, state, options, !secure.protecting(), out);
 
     // PACE-CAM (ICAO 9303-11 §4.4.3.5): the chip proved a static key during PACE; the key is
     // in EF.CardSecurity, read last so that nothing the MF detour does can cost the data. The
     // proof is this session's PACE, whichever session read the file.
     session.stop();
-    out.secureMessagingRecoveries = session.recoveries();
+    out.secureMessagingRecoveries = state.secureMessagingRecoveries() + session.recoveries();
     bool chipCommandsPossible = true;
     if (mapping && options.authenticateChip) {
         CardSecurityRead cardSecurity = readCardSecurity(secure, files, state);

@@ -29,6 +29,7 @@ void ReadState::clear() {
     m_atr.clear();
     m_sessions = 0;
     m_readBinaryCommands = 0;
+    m_recoveries = 0;
 }
 
 bool ReadState::belongsTo(ByteView atr) const {

@@ -60,6 +60,9 @@ public:
     /// READ BINARY commands of all sessions so far.
     [[nodiscard]] std::size_t readBinaryCommands() const { return m_readBinaryCommands; }
 
+    /// Times the sessions so far opened the chip again after it left secure messaging.
+    [[nodiscard]] std::size_t secureMessagingRecoveries() const { return m_recoveries; }
+
     /// How many files the sessions so far finished (read, or skipped).
     [[nodiscard]] std::size_t finishedFiles() const { return m_files.size(); }
 
@@ -95,6 +98,8 @@ public:
 
     void addReadBinaryCommands(std::size_t count) { m_readBinaryCommands += count; }
 
+    void addSecureMessagingRecoveries(std::size_t count) { m_recoveries += count; }
+
 private:
     Bytes m_atr;
     std::optional<Bytes> m_cardAccess;
@@ -103,6 +108,7 @@ private:
     Bytes m_unfinished;
     std::size_t m_sessions = 0;
     std::size_t m_readBinaryCommands = 0;
+    std::size_t m_recoveries = 0;
 };
 
 } // namespace cccd::reader

@@ -162,6 +162,18 @@ std::vector<Tlv> children(const Tlv& parent) {
     return out;
 }
 
+std::vector<Bytes> encodedChildren(const Tlv& parent) {
+    std::vector<Bytes> out;
+    for (const Tlv& child : children(parent)) {
+        out.emplace_back(child.encoded.begin(), child.encoded.end());
+    }
+    return out;
+}
+
+std::vector<Bytes> encodedChildren(ByteView encoded) {
+    return encodedChildren(parse(encoded));
+}
+
 std::optional<Tlv> findChild(const Tlv& parent, std::uint32_t tag) {
     TlvReader reader(parent.value);
     while (!reader.atEnd()) {

@@ -51,6 +51,12 @@ private:
 /// The children of a constructed object.
 [[nodiscard]] std::vector<Tlv> children(const Tlv& parent);
 
+/// Copies of the children's encodings, for editing a constructed object and encoding it again.
+[[nodiscard]] std::vector<Bytes> encodedChildren(const Tlv& parent);
+
+/// The same for the object at the start of encoded.
+[[nodiscard]] std::vector<Bytes> encodedChildren(ByteView encoded);
+
 /// The first child with the given tag, if any.
 [[nodiscard]] std::optional<Tlv> findChild(const Tlv& parent, std::uint32_t tag);
 

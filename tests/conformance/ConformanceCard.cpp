@@ -1,12 +1,19 @@
 #include "ConformanceCard.h"
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <sstream>
 
+#include <openssl/pem.h>
+#include <unistd.h>
+
+#include "crypto/OpenSslPtr.h"
 #include "emulator/channel/EmulatorChannel.h"
+#include "emulator/profilegen/Keys.h"
 #include "emulator/profilegen/MrzBuilder.h"
 #include "emulator/profilegen/SodBuilder.h"
 #include "mrz/Mrz.h"
@@ -43,22 +50,6 @@ std::chrono::sys_seconds midnight(std::chrono::year_month_day date) {
     return std::chrono::sys_seconds(std::chrono::sys_days(date).time_since_epoch());
 }
 
-Bytes concatenated(const std::vector<Bytes>& parts) {
-    Bytes out;
-    for (const Bytes& part : parts) {
-        append(out, part);
-    }
-    return out;
-}
-
-std::vector<Bytes> encodedChildren(ByteView encoded) {
-    std::vector<Bytes> out;
-    for (const tlv::Tlv& child : tlv::children(tlv::parse(encoded))) {
-        out.emplace_back(child.encoded.begin(), child.encoded.end());
-    }
-    return out;
-}
-
 crypto::EvpPkeyPtr generateKey(const std::string& kind) {
     if (kind.starts_with("rsa")) {
         return emulator::generateRsaKey(static_cast<unsigned>(std::stoul(kind.substr(3))));
@@ -69,6 +60,33 @@ crypto::EvpPkeyPtr generateKey(const std::string& kind) {
     return emulator::generateEcKey(kind);
 }
 
+// Generating an RSA or DSA key takes up to seconds and every test runs in a process of its own,
+// so the keys are kept in the build tree (test keys only), written once by whichever test
+// needs a kind first; a rename makes the file appear whole to the others.
+crypto::EvpPkeyPtr keyFromDisk(const std::string& kind) {
+    const std::filesystem::path directory = test::binaryDir() / "test-keys";
+    const std::filesystem::path file = directory / (kind + ".pem");
+    if (std::filesystem::exists(file)) {
+        Bytes pem = test::readFile(file);
+        crypto::BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+        crypto::EvpPkeyPtr key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr)
+                                   : nullptr);
+        if (key) {
+            return key;
+        }
+    }
+    crypto::EvpPkeyPtr key = generateKey(kind);
+    SecureBytes pem = emulator::privateKeyPem(key.get());
+    std::filesystem::create_directories(directory);
+    const std::filesystem::path partial = directory / (kind + ".pem." + std::to_string(::getpid()));
+    {
+        std::ofstream out(partial, std::ios::binary);
+        out.write(reinterpret_cast<const char*>(pem.data()), static_cast<long>(pem.size()));
+    }
+    std::filesystem::rename(partial, file);
+    return key;
+}
+
 } // namespace
 
 EVP_PKEY* cachedKey(const std::string& kind) {
@@ -77,7 +95,7 @@ EVP_PKEY* cachedKey(const std::string& kind) {
     std::lock_guard lock(mutex);
     auto it = keys.find(kind);
     if (it == keys.end()) {
-        it = keys.emplace(kind, generateKey(kind)).first;
+        it = keys.emplace(kind, keyFromDisk(kind)).first;
     }
     return it->second.get();
 }
@@ -181,16 +199,16 @@ void ConformanceCard::resign(const SigningPki& pki, const SodSigning& signing) {
         }
     }
     std::vector<Bytes> fields =
-        encodedChildren(emulator::buildLdsSecurityObject(hashed, signing.hash));
+        tlv::encodedChildren(emulator::buildLdsSecurityObject(hashed, signing.hash));
     if (signing.editDataGroupHashes) {
-        std::vector<Bytes> hashes = encodedChildren(fields.at(2));
+        std::vector<Bytes> hashes = tlv::encodedChildren(fields.at(2));
         signing.editDataGroupHashes(hashes);
-        fields.at(2) = tlv::encode(0x30, concatenated(hashes));
+        fields.at(2) = tlv::encode(0x30, concat(hashes));
     }
     if (signing.editLdsSecurityObject) {
         signing.editLdsSecurityObject(fields);
     }
-    Bytes lds = tlv::encode(0x30, concatenated(fields));
+    Bytes lds = tlv::encode(0x30, concat(fields));
 
     emulator::SignedDataSpec spec = signing.signedData;
     spec.signingTime = midnight(persona.dateOfIssue);

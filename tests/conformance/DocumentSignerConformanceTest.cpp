@@ -125,12 +125,12 @@ TEST(DocumentSignerConformance, LDS_H_55_IssuerMissing) {
 
 // LDS_H_56: validity in GeneralizedTime for dates before 2050 (RFC 5280 §4.1.2.5: UTCTime).
 TEST(DocumentSignerConformance, LDS_H_56_ValidityInGeneralizedTime) {
-    expectCertificateProfile(
-        withTbsEdit([](std::vector<Bytes>& f) {
-            f.at(Validity) = tlv::encode(
-                0x30, concatenated({time(0x18, "20200601000000Z"), time(0x18, "20401231235959Z")}));
-        }),
-        CertificateProfileStatus::ValidityNotUtcTime);
+    expectCertificateProfile(withTbsEdit([](std::vector<Bytes>& f) {
+                                 f.at(Validity) =
+                                     tlv::encode(0x30, concat({time(0x18, "20200601000000Z"),
+                                                               time(0x18, "20401231235959Z")}));
+                             }),
+                             CertificateProfileStatus::ValidityNotUtcTime);
 }
 
 TEST(DocumentSignerConformance, LDS_H_57_ValidityMissing) {
@@ -141,11 +141,11 @@ TEST(DocumentSignerConformance, LDS_H_57_ValidityMissing) {
 // LDS_H_58: subjectPublicKeyInfo's algorithm md5WithRSAEncryption, the RSA key itself kept.
 TEST(DocumentSignerConformance, LDS_H_58_PublicKeyAlgorithmForbidden) {
     Inspection inspection = withTbsEdit([](std::vector<Bytes>& f) {
-        std::vector<Bytes> spki = encodedChildren(f.at(SubjectPublicKeyInfo));
+        std::vector<Bytes> spki = tlv::encodedChildren(f.at(SubjectPublicKeyInfo));
         Bytes md5WithRsa = crypto::encodeOidObject("1.2.840.113549.1.1.4");
         append(md5WithRsa, Bytes{0x05, 0x00});
         spki.at(0) = tlv::encode(0x30, md5WithRsa);
-        f.at(SubjectPublicKeyInfo) = tlv::encode(0x30, concatenated(spki));
+        f.at(SubjectPublicKeyInfo) = tlv::encode(0x30, concat(spki));
     });
     ASSERT_EQ(inspection.verdict(), Verdict::Failed) << inspection.explain();
     EXPECT_NE(passiveAuthenticationOf(inspection).sodParse, ParseStatus::Ok)

@@ -158,36 +158,20 @@ TEST(OtherFilesConformance, Dg11AndDg12AreReadAndHashed) {
 
 namespace {
 
-std::vector<Bytes> encodedChildren(const tlv::Tlv& object) {
-    std::vector<Bytes> out;
-    for (const tlv::Tlv& child : tlv::children(object)) {
-        out.emplace_back(child.encoded.begin(), child.encoded.end());
-    }
-    return out;
-}
-
-Bytes concatenated(const std::vector<Bytes>& parts) {
-    Bytes out;
-    for (const Bytes& part : parts) {
-        append(out, part);
-    }
-    return out;
-}
-
 // The SEQUENCE's elements (version, OID, SET), edited and put back into 6D { SEQUENCE }.
 Bytes dg13With(const Bytes& dg13, const std::function<void(std::vector<Bytes>&)>& edit) {
     tlv::Tlv body = tlv::children(tlv::parse(dg13, 0x6D)).at(0);
-    std::vector<Bytes> elements = encodedChildren(body);
+    std::vector<Bytes> elements = tlv::encodedChildren(body);
     edit(elements);
-    return tlv::encode(0x6D, tlv::encode(0x30, concatenated(elements)));
+    return tlv::encode(0x6D, tlv::encode(0x30, concat(elements)));
 }
 
 // The fields of the SET, edited and put back.
 Bytes dg13WithFields(const Bytes& dg13, const std::function<void(std::vector<Bytes>&)>& edit) {
     return dg13With(dg13, [&edit](std::vector<Bytes>& elements) {
-        std::vector<Bytes> fields = encodedChildren(tlv::parse(elements.at(2)));
+        std::vector<Bytes> fields = tlv::encodedChildren(tlv::parse(elements.at(2)));
         edit(fields);
-        elements.at(2) = tlv::encode(0x31, concatenated(fields));
+        elements.at(2) = tlv::encode(0x31, concat(fields));
     });
 }
 
@@ -255,7 +239,7 @@ TEST(OtherFilesConformance, DG13_04_FieldSetMissing) {
 TEST(OtherFilesConformance, DG13_05_InnerSequenceMissing) {
     ConformanceCard card = cardWithDg13([](const Bytes& dg13) {
         tlv::Tlv body = tlv::children(tlv::parse(dg13, 0x6D)).at(0);
-        return tlv::encode(0x6D, encodedChildren(body).at(2));
+        return tlv::encode(0x6D, tlv::encodedChildren(body).at(2));
     });
     expectUnreadableDg13(inspect(card));
 }

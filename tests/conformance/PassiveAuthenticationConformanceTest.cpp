@@ -305,8 +305,8 @@ TEST(PassiveAuthenticationConformance, LDS_H_21_SignedDataVersionMissing) {
 // itself uses SHA-256.
 TEST(PassiveAuthenticationConformance, LDS_H_22_DigestAlgorithmsContainMd5) {
     for (const Bytes& set : {tlv::encode(0x31, algorithmIdentifier(Md5Oid)),
-                             tlv::encode(0x31, concatenated({algorithmIdentifier(Sha256Oid),
-                                                             algorithmIdentifier(Md5Oid)}))}) {
+                             tlv::encode(0x31, concat({algorithmIdentifier(Sha256Oid),
+                                                       algorithmIdentifier(Md5Oid)}))}) {
         SCOPED_TRACE(toHex(set));
         expectSodRejected(inspectDefault([&set](SodSigning& s) {
                               editSignedData(s, [&set](std::vector<Bytes>& f) {
@@ -337,7 +337,7 @@ TEST(PassiveAuthenticationConformance, LDS_H_25_EContentTypeMissing) {
     expectSodRejected(inspectDefault([](SodSigning& s) {
                           editSignedData(s, [](std::vector<Bytes>& f) {
                               Bytes& info = f.at(emulator::SignedDataEncapsulatedContent);
-                              std::vector<Bytes> parts = encodedChildren(info);
+                              std::vector<Bytes> parts = tlv::encodedChildren(info);
                               info = tlv::encode(0x30, parts.at(1)); // [0] eContent only
                           });
                       }),
@@ -367,9 +367,9 @@ TEST(PassiveAuthenticationConformance, LDS_H_27_SignerInfoVersionMissing) {
 TEST(PassiveAuthenticationConformance, LDS_H_28_IssuerAndSerialNumberNotTheSigners) {
     Inspection inspection = inspectDefault([](SodSigning& s) {
         editSignerInfo(s, [](std::vector<Bytes>& f) {
-            std::vector<Bytes> sid = encodedChildren(f.at(emulator::SignerInfoSid));
+            std::vector<Bytes> sid = tlv::encodedChildren(f.at(emulator::SignerInfoSid));
             sid.at(1) = lastByteFlipped(sid.at(1));
-            f.at(emulator::SignerInfoSid) = tlv::encode(0x30, concatenated(sid));
+            f.at(emulator::SignerInfoSid) = tlv::encode(0x30, concat(sid));
         });
     });
     ASSERT_EQ(inspection.verdict(), Verdict::Failed) << inspection.explain();
@@ -547,9 +547,9 @@ TEST(PassiveAuthenticationConformance, LDS_H_46_DataGroupNumberFF) {
     expectSodRejected(inspectDefault([](SodSigning& s) {
                           s.editDataGroupHashes = [](std::vector<Bytes>& hashes) {
                               Bytes& dg1 = dataGroupHashOf(hashes, 1);
-                              std::vector<Bytes> fields = encodedChildren(dg1);
+                              std::vector<Bytes> fields = tlv::encodedChildren(dg1);
                               fields.at(0) = tlv::encodeInteger(0xFF);
-                              dg1 = tlv::encode(0x30, concatenated(fields));
+                              dg1 = tlv::encode(0x30, concat(fields));
                           };
                       }),
                       ParseStatus::Malformed);
@@ -559,7 +559,7 @@ TEST(PassiveAuthenticationConformance, LDS_H_47_DataGroupNumberMissing) {
     expectSodRejected(inspectDefault([](SodSigning& s) {
                           s.editDataGroupHashes = [](std::vector<Bytes>& hashes) {
                               Bytes& dg2 = dataGroupHashOf(hashes, 2);
-                              dg2 = tlv::encode(0x30, encodedChildren(dg2).at(1));
+                              dg2 = tlv::encode(0x30, tlv::encodedChildren(dg2).at(1));
                           };
                       }),
                       ParseStatus::Malformed);
@@ -697,8 +697,8 @@ TEST(PassiveAuthenticationConformance, LDS_H_92_SodListsAnotherDataGroup) {
         [](SodSigning& s) {
             s.editDataGroupHashes = [](std::vector<Bytes>& hashes) {
                 Bytes& dg2 = dataGroupHashOf(hashes, 2);
-                dg2 = tlv::encode(
-                    0x30, concatenated({tlv::encodeInteger(3), encodedChildren(dg2).at(1)}));
+                dg2 = tlv::encode(0x30,
+                                  concat({tlv::encodeInteger(3), tlv::encodedChildren(dg2).at(1)}));
             };
         },
         withoutDg3);

@@ -158,22 +158,6 @@ inline void expectHash(const Inspection& inspection, int dg, verify::DgHashStatu
 
 // --- DER surgery on the encoded parts SodSigning and CertificateSpec hand out ---
 
-inline std::vector<Bytes> encodedChildren(ByteView encoded) {
-    std::vector<Bytes> out;
-    for (const tlv::Tlv& child : tlv::children(tlv::parse(encoded))) {
-        out.emplace_back(child.encoded.begin(), child.encoded.end());
-    }
-    return out;
-}
-
-inline Bytes concatenated(const std::vector<Bytes>& parts) {
-    Bytes out;
-    for (const Bytes& part : parts) {
-        append(out, part);
-    }
-    return out;
-}
-
 /// The object with its last byte changed.
 inline Bytes lastByteFlipped(Bytes object) {
     object.back() ^= 0x01;

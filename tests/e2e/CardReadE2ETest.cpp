@@ -220,8 +220,10 @@ TEST_F(CardReadE2ETest, CardPulledDuringDg2IsATypedErrorWithoutHang) {
     presentCard("vn-basic");
     ASSERT_EQ(control(m_control, "fault remove-after 0102 4000").rfind("ok", 0), 0u);
     auto started = std::chrono::steady_clock::now();
-    // Short reads, so that progress shows DG2 was under way when the card left.
-    test::RunResult r = readCard("vn-basic", {"--progress", "--extended-length", "off"});
+    // Short reads, so that progress shows DG2 was under way when the card left; --no-resume, so
+    // that cccd-read fails at once instead of asking for the card back (CccdReadResumeE2ETest).
+    test::RunResult r =
+        readCard("vn-basic", {"--progress", "--extended-length", "off", "--no-resume"});
     ASSERT_TRUE(r.exitCode.has_value()) << "cccd-read hung after the card was pulled";
     EXPECT_EQ(*r.exitCode, ExitReadError) << r.errors;
     EXPECT_NE(r.errors.find("card_removed"), std::string::npos) << r.errors;

@@ -16,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include "EmulatedCardE2ETest.h"
 #include "PcscdEnvironment.h"
 #include "base/Error.h"
 #include "emulator/tools/ControlClient.h"
@@ -36,19 +37,8 @@ namespace {
 
 const auto* const g_environment = ::testing::AddGlobalTestEnvironment(new test::PcscdEnvironment);
 
-const std::string Persona = "vn-basic";
-
 // Far above what one cut and resume takes (about a second): beyond it the read hangs.
 constexpr auto IterationBound = 15s;
-
-std::filesystem::path profiles() {
-    return test::binaryDir() / "profiles";
-}
-
-mrz::MrzKey accessKey() {
-    Bytes text = test::readFile(profiles() / (Persona + ".mrz"));
-    return mrz::MrzKey::fromMrz(mrz::Mrz::parse(toString(text)));
-}
 
 std::size_t openFileDescriptors() {
     std::size_t count = 0;
@@ -59,32 +49,6 @@ std::size_t openFileDescriptors() {
     return count;
 }
 
-// The command APDUs of a read, by their class and instruction bytes (secure messaging
-// authenticates the header but leaves it in clear, ICAO 9303-11 §9.8).
-class CountingChannel : public transport::CardChannel {
-public:
-    explicit CountingChannel(transport::CardChannel& inner) : m_inner(inner) {}
-
-    Bytes transmit(ByteView command) override {
-        m_sent.emplace_back(command[0], command[1]);
-        return m_inner.transmit(command);
-    }
-
-    Bytes atr() const override { return m_inner.atr(); }
-
-    transport::ChannelCapabilities capabilities() const override { return m_inner.capabilities(); }
-
-    [[nodiscard]] std::size_t commands() const { return m_sent.size(); }
-
-    [[nodiscard]] const std::vector<std::pair<std::uint8_t, std::uint8_t>>& sent() const {
-        return m_sent;
-    }
-
-private:
-    transport::CardChannel& m_inner;
-    std::vector<std::pair<std::uint8_t, std::uint8_t>> m_sent;
-};
-
 constexpr std::uint8_t InsReadBinary = 0xB0;
 constexpr std::uint8_t InsGeneralAuthenticate = 0x86;
 
@@ -92,55 +56,15 @@ bool secured(std::uint8_t cla) {
     return (cla & 0x0C) != 0;
 }
 
-class CardResumeE2ETest : public ::testing::Test {
+class CardResumeE2ETest : public test::EmulatedCardE2ETest {
 protected:
-    void SetUp() override {
-        m_control = test::binaryDir() / "e2e" / ("resume-control-" + std::to_string(getpid()));
-        std::filesystem::remove(m_control);
-        // No link model: the loop measures the reader and pcscd, not a simulated air link.
-        m_emulator = std::make_unique<test::Process>(
-            test::binaryDir() / "bin" / "cccd-emulator",
-            std::vector<std::string>{"--persona", Persona, "--profiles-dir", profiles().string(),
-                                     "--port", std::to_string(test::PcscdEnvironment::VpcdPort),
-                                     "--control", m_control.string(), "--link", "off"},
-            test::binaryDir() / "e2e");
-        m_reader = m_context.waitForCard(std::nullopt, 15s, true);
-    }
-
-    void TearDown() override {
-        m_emulator.reset();
-        EXPECT_TRUE(m_context.waitForRemoval(m_reader, 10s)) << "the card stayed in the reader";
-    }
-
-    std::string control(const std::string& line) {
-        try {
-            return emulator::sendControlLine(m_control, line);
-        } catch (const Error& e) {
-            return std::string("error: ") + e.what();
-        }
-    }
-
-    // A warm reset through pcscd (vpcd passes it to the card): the card's command count, which
-    // `at=N` refers to, starts again.
-    void resetCard() {
-        SCARDHANDLE card = 0;
-        DWORD protocol = 0;
-        LONG rv = SCardConnect(m_context.handle(), m_reader.c_str(), SCARD_SHARE_EXCLUSIVE,
-                               SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &card, &protocol);
-        ASSERT_EQ(rv, SCARD_S_SUCCESS) << pcsc_stringify_error(rv);
-        EXPECT_EQ(SCardDisconnect(card, SCARD_RESET_CARD), SCARD_S_SUCCESS);
-    }
+    CardResumeE2ETest() : EmulatedCardE2ETest("resume-control") {}
 
     reader::ReadOptions options(reader::ReadState* state) const {
         reader::ReadOptions out;
         out.state = state;
         return out;
     }
-
-    pcsc::PcscContext m_context;
-    std::unique_ptr<test::Process> m_emulator;
-    std::filesystem::path m_control;
-    std::string m_reader;
 };
 
 void expectSameRecord(const reader::CardReadout& got, const reader::CardReadout& want) {
@@ -167,7 +91,7 @@ TEST_F(CardResumeE2ETest, CardPulledAtEveryApduResumesWithoutHangOrLeak) {
     std::vector<std::pair<std::uint8_t, std::uint8_t>> sent;
     {
         std::unique_ptr<pcsc::PcscChannel> channel = m_context.connect(m_reader);
-        CountingChannel counting(*channel);
+        test::CountingChannel counting(*channel);
         reference = reader::readCard(counting, key, options(nullptr));
         sent = counting.sent();
     }
@@ -196,7 +120,7 @@ TEST_F(CardResumeE2ETest, CardPulledAtEveryApduResumesWithoutHangOrLeak) {
         std::size_t sentBeforeTheCut = 0;
         try {
             std::unique_ptr<pcsc::PcscChannel> channel = m_context.connect(m_reader);
-            CountingChannel counting(*channel);
+            test::CountingChannel counting(*channel);
             try {
                 (void)reader::readCard(counting, key, options(&state));
             } catch (const Error&) {

@@ -21,12 +21,16 @@ public:
 
     void start() override {}
 
+    /// A read the card's removal broke off is kept, as PcscCardService keeps it, until the
+    /// workflow says the session ended (forgetCard).
     void read(const reader::AccessKey& key) override {
         ++reads;
+        bool resumed = !m_state.empty();
         reader::ReadOptions options;
         options.random = readertest::seededRandom(static_cast<std::uint32_t>(reads));
-        options.onProgress = [this](const reader::ReadProgress& p) {
-            m_events.push_back(kiosk::ReadProgressed{p});
+        options.state = &m_state;
+        options.onProgress = [this, resumed](const reader::ReadProgress& p) {
+            m_events.push_back(kiosk::ReadProgressed{p, resumed});
         };
         try {
             reader::CardReadout readout = reader::readCard(m_card, key, options);
@@ -36,11 +40,18 @@ public:
             m_events.push_back(kiosk::ReadFailed{e.code()});
             if (e.code() == ErrorCode::CardRemoved) {
                 m_events.push_back(kiosk::CardRemoved{});
+            } else {
+                m_state.clear();
             }
         }
     }
 
     void cancelRead() override { ++cancels; }
+
+    void forgetCard() override {
+        ++forgets;
+        m_state.clear();
+    }
 
     /// The card is put on the reader (back, after a removal).
     void present() {
@@ -65,9 +76,11 @@ public:
 
     int reads = 0;
     int cancels = 0;
+    int forgets = 0;
 
 private:
     emulator::EmulatorChannel m_card;
+    reader::ReadState m_state;
     verify::TrustStore m_trustStore;
     std::deque<kiosk::CardEvent> m_events;
 };

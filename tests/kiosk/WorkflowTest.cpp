@@ -246,7 +246,60 @@ TEST_F(WorkflowTest, CardRemovedMidReadResumesWhenPutBack) {
     m_service->present();
     m_service->deliverTo(*m_workflow);
     EXPECT_EQ(m_service->reads, 2);
-    EXPECT_EQ(m_workflow->step(), WorkflowStep::Verified);
+    ASSERT_EQ(m_workflow->step(), WorkflowStep::Verified);
+    EXPECT_EQ(m_workflow->session().document->readout.sessions, 2u) << "continued, not redone";
+    EXPECT_EQ(m_service->forgets, 0) << "a removal mid-read does not end the session";
+    m_service->push(CardRemoved{});
+    m_service->deliverTo(*m_workflow);
+    EXPECT_EQ(m_service->forgets, 1) << "the session's end reaches the card service";
+}
+
+// The bars of the files finished before the card left stay full while the read continues; a
+// read the service started afresh (another card or key) shows only its own files.
+TEST_F(WorkflowTest, ResumedReadKeepsTheProgressOfTheFilesFinishedBefore) {
+    open("vn-basic");
+    m_service->present();
+    m_service->deliverTo(*m_workflow);
+    ASSERT_TRUE(m_workflow->provideIdNumber(id())); // the read's events wait in the queue
+    m_workflow->handle(ReadProgressed{{"EF.COM", 20, 20}});
+    m_workflow->handle(ReadProgressed{{"DG2", 300, 9000}});
+    m_workflow->handle(ReadFailed{ErrorCode::CardRemoved});
+    ASSERT_EQ(m_workflow->step(), WorkflowStep::ReadInterrupted);
+    m_workflow->handle(CardRemoved{});
+    m_workflow->handle(CardPresent{"emulated"});
+    ASSERT_EQ(m_workflow->step(), WorkflowStep::Reading);
+    EXPECT_EQ(m_workflow->progress().at("DG2").bytesRead, 300u);
+
+    m_workflow->handle(ReadProgressed{{"DG2", 600, 9000}, true});
+    auto progress = m_workflow->progress();
+    EXPECT_EQ(progress.at("EF.COM").bytesRead, 20u) << "finished before, not reported again";
+    EXPECT_EQ(progress.at("DG2").bytesRead, 600u);
+
+    m_workflow->handle(ReadFailed{ErrorCode::CardRemoved});
+    m_workflow->handle(CardPresent{"emulated"});
+    m_workflow->handle(ReadProgressed{{"EF.COM", 10, 30}, false});
+    progress = m_workflow->progress();
+    EXPECT_EQ(progress.size(), 1u);
+    EXPECT_EQ(progress.at("EF.COM").totalBytes, 30u);
+    EXPECT_EQ(m_service->forgets, 0);
+}
+
+// The session's end (here the idle timeout while the card is away) tells the card service to
+// forget the card; the next citizen's read starts afresh.
+TEST_F(WorkflowTest, SessionEndMakesTheCardServiceForgetTheBrokenOffRead) {
+    open("vn-basic");
+    m_service->card().faults().removal = emulator::FaultPlan::Removal{0x0102, 200}; // DG2
+    presentAndRead();
+    ASSERT_EQ(m_workflow->step(), WorkflowStep::ReadInterrupted);
+    m_clock.advance(std::chrono::seconds(60));
+    m_workflow->tick();
+    ASSERT_EQ(m_workflow->step(), WorkflowStep::WaitingForCard);
+    EXPECT_EQ(m_service->forgets, 1);
+    expectNothingPersonal();
+
+    presentAndRead();
+    ASSERT_EQ(m_workflow->step(), WorkflowStep::Verified);
+    EXPECT_EQ(m_workflow->session().document->readout.sessions, 1u);
 }
 
 TEST_F(WorkflowTest, ReaderUnpluggedNamesTheRemedyAndAReaderWithACardStartsAgain) {

@@ -28,14 +28,6 @@ constexpr const char* MessageDigestAttribute = "1.2.840.113549.1.9.4";
 constexpr const char* SigningTimeAttribute = "1.2.840.113549.1.9.5";
 constexpr const char* SignedDataOid = "1.2.840.113549.1.7.2";
 
-Bytes concatenated(const std::vector<Bytes>& parts) {
-    Bytes out;
-    for (const Bytes& part : parts) {
-        append(out, part);
-    }
-    return out;
-}
-
 Bytes attribute(const char* type, ByteView value) {
     Bytes contents = crypto::encodeOidObject(type);
     append(contents, tlv::encode(0x31, value));
@@ -125,7 +117,7 @@ Bytes buildSignedData(std::string_view eContentType, ByteView content,
     if (spec.editSignedAttributes) {
         spec.editSignedAttributes(attributes);
     }
-    Bytes signedAttributes = concatenated(attributes);
+    Bytes signedAttributes = concat(attributes);
     Bytes signature =
         signMessage(documentSignerKey, spec.signature, tlv::encode(0x31, signedAttributes));
 
@@ -149,13 +141,13 @@ Bytes buildSignedData(std::string_view eContentType, ByteView content,
     if (spec.includeCertificate) {
         signedData.push_back(tlv::encode(0xA0, documentSigner.der));
     }
-    signedData.push_back(tlv::encode(0x31, tlv::encode(0x30, concatenated(signerInfo))));
+    signedData.push_back(tlv::encode(0x31, tlv::encode(0x30, concat(signerInfo))));
     if (spec.editSignedData) {
         spec.editSignedData(signedData);
     }
 
     Bytes contentInfo = crypto::encodeOidObject(SignedDataOid);
-    append(contentInfo, tlv::encode(0xA0, tlv::encode(0x30, concatenated(signedData))));
+    append(contentInfo, tlv::encode(0xA0, tlv::encode(0x30, concat(signedData))));
     return tlv::encode(0x30, contentInfo);
 }
 

@@ -128,22 +128,6 @@ crypto::X509Ptr x509Of(ByteView der) {
     return certificate;
 }
 
-std::vector<Bytes> encodedChildren(ByteView encoded) {
-    std::vector<Bytes> out;
-    for (const tlv::Tlv& child : tlv::children(tlv::parse(encoded))) {
-        out.emplace_back(child.encoded.begin(), child.encoded.end());
-    }
-    return out;
-}
-
-Bytes concatenated(const std::vector<Bytes>& parts) {
-    Bytes out;
-    for (const Bytes& part : parts) {
-        append(out, part);
-    }
-    return out;
-}
-
 // extensions [3] EXPLICIT SEQUENCE OF Extension, with the edit applied.
 void editExtensions(std::vector<Bytes>& tbsFields, const CertificateSpec& spec) {
     if (!spec.editExtensions) {
@@ -151,9 +135,9 @@ void editExtensions(std::vector<Bytes>& tbsFields, const CertificateSpec& spec) 
     }
     for (Bytes& field : tbsFields) {
         if (field.at(0) == ExtensionsTag) {
-            std::vector<Bytes> extensions = encodedChildren(tlv::parse(field).value);
+            std::vector<Bytes> extensions = tlv::encodedChildren(tlv::parse(field).value);
             spec.editExtensions(extensions);
-            field = tlv::encode(ExtensionsTag, tlv::encode(0x30, concatenated(extensions)));
+            field = tlv::encode(ExtensionsTag, tlv::encode(0x30, concat(extensions)));
         }
     }
 }
@@ -185,7 +169,7 @@ IssuedCertificate issueCertificate(const CertificateSpec& spec, EVP_PKEY* subjec
         out.subjectKeyIdentifier.assign(data, data + ASN1_STRING_length(ski));
     }
     Bytes draftDer = derOf(draft.get());
-    std::vector<Bytes> tbsFields = encodedChildren(encodedChildren(draftDer).at(0));
+    std::vector<Bytes> tbsFields = tlv::encodedChildren(tlv::encodedChildren(draftDer).at(0));
     Bytes algorithm = signatureAlgorithmIdentifier(spec.signature);
     tbsFields.at(TbsSignatureField) = algorithm;
     Bytes sid = tbsFields.at(TbsIssuerField);
@@ -196,14 +180,14 @@ IssuedCertificate issueCertificate(const CertificateSpec& spec, EVP_PKEY* subjec
     if (spec.editTbsCertificate) {
         spec.editTbsCertificate(tbsFields);
     }
-    Bytes tbs = tlv::encode(0x30, concatenated(tbsFields));
+    Bytes tbs = tlv::encode(0x30, concat(tbsFields));
     Bytes signatureValue{0x00}; // no unused bits
     append(signatureValue, signMessage(issuerKey, spec.signature, tbs));
     std::vector<Bytes> fields{tbs, algorithm, tlv::encode(0x03, signatureValue)};
     if (spec.editCertificate) {
         spec.editCertificate(fields);
     }
-    out.der = tlv::encode(0x30, concatenated(fields));
+    out.der = tlv::encode(0x30, concat(fields));
     return out;
 }
 

@@ -5,7 +5,7 @@
 namespace cccd::kiosk {
 
 StatePtr ReadInterrupted::onCardPresent(WorkflowContext& context) {
-    return startReading(context);
+    return startReading(context, std::move(m_progress));
 }
 
 } // namespace cccd::kiosk

@@ -6,21 +6,25 @@
 
 namespace cccd::kiosk {
 
-StatePtr startReading(WorkflowContext& context) {
+StatePtr startReading(WorkflowContext& context, FileProgress before) {
     context.openSession();
     context.session.wipeCardData();
     context.cards.read(*context.session.key);
-    return std::make_unique<Reading>();
+    return std::make_unique<Reading>(std::move(before));
 }
 
 StatePtr Reading::onCardRemoved(WorkflowContext& context) {
     context.cards.cancelRead();
     context.session.wipeCardData();
-    return std::make_unique<ReadInterrupted>();
+    return std::make_unique<ReadInterrupted>(std::move(m_progress));
 }
 
-StatePtr Reading::onProgress(WorkflowContext&, const reader::ReadProgress& progress) {
-    m_progress[progress.file] = progress;
+StatePtr Reading::onProgress(WorkflowContext&, const ReadProgressed& event) {
+    if (!m_reported && !event.resumed) {
+        m_progress.clear(); // read afresh (another card or key): the earlier bars mean nothing
+    }
+    m_reported = true;
+    m_progress[event.progress.file] = event.progress;
     return nullptr;
 }
 
@@ -45,7 +49,7 @@ StatePtr Reading::onReadFailed(WorkflowContext& context, ErrorCode code) {
     }
     if (*reason == FailureReason::CardRemovedDuringRead) {
         context.session.wipeCardData();
-        return std::make_unique<ReadInterrupted>();
+        return std::make_unique<ReadInterrupted>(std::move(m_progress));
     }
     return failWith(context, *reason);
 }

@@ -9,6 +9,7 @@ void WorkflowContext::openSession() {
 }
 
 void WorkflowContext::endSession(std::string_view fallbackOutcome) {
+    cards.forgetCard(); // a read kept for resuming is the citizen's too
     if (sessionOpen && audit) {
         AuditEntry entry;
         entry.time = isoUtc(clock.now());

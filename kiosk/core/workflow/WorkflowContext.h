@@ -49,7 +49,8 @@ struct WorkflowContext {
     /// Marks the start of a session (first card or key); idempotent.
     void openSession();
 
-    /// Appends the audit record (when a session was open) and wipes everything personal.
+    /// Appends the audit record (when a session was open) and wipes everything personal, the
+    /// card service's kept read included (CardService::forgetCard).
     /// `fallbackOutcome` is written when the session has no outcome yet.
     void endSession(std::string_view fallbackOutcome);
 

@@ -32,7 +32,7 @@ public:
     /// By default the session ends in Failed(ReaderUnplugged).
     virtual StatePtr onReaderUnplugged(WorkflowContext& context);
 
-    virtual StatePtr onProgress(WorkflowContext&, const reader::ReadProgress&) { return nullptr; }
+    virtual StatePtr onProgress(WorkflowContext&, const ReadProgressed&) { return nullptr; }
 
     virtual StatePtr onReadDone(WorkflowContext&, std::shared_ptr<reader::Document>) {
         return nullptr;

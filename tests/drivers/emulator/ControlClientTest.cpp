@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "base/Error.h"
+#include "support/ErrorCodeOf.h"
 
 using namespace cccd;
 using namespace std::chrono_literals;
@@ -77,23 +78,14 @@ private:
     std::vector<int> m_waiting;
 };
 
-ErrorCode codeOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const Error& e) {
-        return e.code();
-    }
-    ADD_FAILURE() << "no error";
-    return ErrorCode::InvalidArgument;
-}
-
 } // namespace
 
 TEST(ControlClientTest, EmulatorThatDoesNotAnswerTimesOut) {
     SilentServer server;
     auto start = Clock::now();
-    EXPECT_EQ(codeOf([&] { (void)emulator::sendControlLine(server.path(), "status", 300ms); }),
-              ErrorCode::Io);
+    EXPECT_EQ(
+        test::errorCodeOf([&] { (void)emulator::sendControlLine(server.path(), "status", 300ms); }),
+        ErrorCode::Io);
     EXPECT_LT(Clock::now() - start, 3s);
 }
 
@@ -101,7 +93,8 @@ TEST(ControlClientTest, FullListenQueueTimesOutInConnect) {
     SilentServer server;
     server.fillQueue();
     auto start = Clock::now();
-    EXPECT_EQ(codeOf([&] { (void)emulator::sendControlLine(server.path(), "status", 300ms); }),
-              ErrorCode::Io);
+    EXPECT_EQ(
+        test::errorCodeOf([&] { (void)emulator::sendControlLine(server.path(), "status", 300ms); }),
+        ErrorCode::Io);
     EXPECT_LT(Clock::now() - start, 3s);
 }

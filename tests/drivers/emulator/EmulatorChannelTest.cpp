@@ -9,6 +9,7 @@
 
 #include "TestProfiles.h"
 #include "base/Error.h"
+#include "support/ErrorCodeOf.h"
 
 using namespace cccd;
 using namespace cccd::emulator;
@@ -64,16 +65,6 @@ EmulatedReader limitedReader(bool shortOnly, std::optional<std::size_t> maxRespo
     return reader;
 }
 
-ErrorCode codeOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const Error& e) {
-        return e.code();
-    }
-    ADD_FAILURE() << "no error";
-    return ErrorCode::InvalidArgument;
-}
-
 CommandFault delay(std::size_t ms) {
     CommandFault fault;
     fault.kind = CommandFault::Kind::Delay;
@@ -87,8 +78,9 @@ CommandFault delay(std::size_t ms) {
 TEST(EmulatorChannelTest, ShortOnlyReaderFailsExtendedApdusAtTheLink) {
     auto card = std::make_shared<EmulatedCard>(emutest::sampleProfile());
     EmulatorChannel channel(card, LinkModel::off(), false, limitedReader(true, std::nullopt));
-    EXPECT_EQ(codeOf([&] { (void)channel.transmit(fromHex("00A4040C000007A0000002471001")); }),
-              ErrorCode::Transport);
+    EXPECT_EQ(
+        test::errorCodeOf([&] { (void)channel.transmit(fromHex("00A4040C000007A0000002471001")); }),
+        ErrorCode::Transport);
     EXPECT_EQ(card->statistics().commands, 0u);
     EXPECT_EQ(toHex(channel.transmit(fromHex("00A4040C07A0000002471001"))), "9000");
 }
@@ -108,7 +100,8 @@ TEST(EmulatorChannelTest, ResponseLongerThanTheBufferFailsAfterTheCardAnswered) 
     auto card = std::make_shared<EmulatedCard>(emutest::sampleProfile());
     EmulatorChannel channel(card, LinkModel::off(), false, limitedReader(false, 40));
     EXPECT_EQ(toHex(channel.transmit(fromHex("00A4020C02011C"))), "9000");
-    EXPECT_EQ(codeOf([&] { (void)channel.transmit(fromHex("00B0000000")); }), ErrorCode::Transport);
+    EXPECT_EQ(test::errorCodeOf([&] { (void)channel.transmit(fromHex("00B0000000")); }),
+              ErrorCode::Transport);
     EXPECT_EQ(card->statistics().commands, 2u);
     EXPECT_EQ(channel.transmit(fromHex("00B0000026")).size(), 40u); // 38 bytes and 9000 fit
 }
@@ -152,8 +145,9 @@ TEST(EmulatorChannelTest, ReaderTimeoutGivesUpAndCutsThePower) {
     EmulatorChannel channel(card, LinkModel::off(), false, reader);
     card->arm(delay(30000));
     auto start = Clock::now();
-    EXPECT_EQ(codeOf([&] { (void)channel.transmit(fromHex("00A4040C07A0000002471001")); }),
-              ErrorCode::Timeout);
+    EXPECT_EQ(
+        test::errorCodeOf([&] { (void)channel.transmit(fromHex("00A4040C07A0000002471001")); }),
+        ErrorCode::Timeout);
     EXPECT_LT(Clock::now() - start, std::chrono::seconds(2));
     EXPECT_EQ(toHex(channel.transmit(fromHex("00A4040C07A0000002471001"))), "9000");
 }
@@ -170,8 +164,9 @@ TEST(EmulatorChannelTest, WatchedCancelFlagStopsTheWait) {
         cancel = true;
     });
     auto start = Clock::now();
-    EXPECT_EQ(codeOf([&] { (void)channel.transmit(fromHex("00A4040C07A0000002471001")); }),
-              ErrorCode::Cancelled);
+    EXPECT_EQ(
+        test::errorCodeOf([&] { (void)channel.transmit(fromHex("00A4040C07A0000002471001")); }),
+        ErrorCode::Cancelled);
     canceller.join();
     EXPECT_LT(Clock::now() - start, std::chrono::seconds(2));
     channel.watchCancel(nullptr);

@@ -370,6 +370,28 @@ TEST(DocumentJsonDocTest, CamCardReportsItsChipKeyCheckAndCardSecurity) {
     EXPECT_TRUE(basic["verification"]["card_security"].is_null());
 }
 
+// How the read went: one session and no recovery for a read the card saw through; a resumed
+// read's sessions, and which parse issues make the document unverified (a DG13 the decoder
+// cannot read does not).
+TEST(DocumentJsonDocTest, ReadMetadataSaysHowTheReadWent) {
+    json plain = documentToJson(card("vn-basic"));
+    EXPECT_EQ(plain["card"]["sessions"], 1);
+    EXPECT_EQ(plain["card"]["secure_messaging_recoveries"], 0);
+
+    reader::Document resumed = card("vn-basic");
+    resumed.readout.sessions = 2;
+    resumed.readout.secureMessagingRecoveries = 1;
+    resumed.parseIssues.push_back({"DG13", ErrorCode::MalformedData, "DG13: truncated", false});
+    resumed.parseIssues.push_back({"DG11", ErrorCode::MalformedData, "DG11: truncated"});
+    json out = documentToJson(resumed);
+    EXPECT_EQ(out["card"]["sessions"], 2);
+    EXPECT_EQ(out["card"]["secure_messaging_recoveries"], 1);
+    ASSERT_EQ(out["parse_issues"].size(), 2u);
+    EXPECT_EQ(out["parse_issues"][0]["file"], "DG13");
+    EXPECT_EQ(out["parse_issues"][0]["blocks_verification"], false);
+    EXPECT_EQ(out["parse_issues"][1]["blocks_verification"], true);
+}
+
 // Certificate serial numbers and key identifiers come from the test PKI, which every build
 // makes anew; everything else of the example is fixed by the persona.
 json withoutBuildValues(json value) {

@@ -6,35 +6,16 @@
 #include <gtest/gtest.h>
 
 #include "mrz/Mrz.h"
-#include "sdk/mrz/CccdSpec.h"
-#include "support/TestData.h"
+#include "sdk/mrz/MrzSamples.h"
 
 using namespace cccd;
+using test::cccdMrz;
+using test::mrzOfDg1;
 
 namespace {
 
 constexpr std::chrono::year_month_day Today{std::chrono::year{2026}, std::chrono::month{6},
                                             std::chrono::day{1}};
-
-// The invented holder's MRZ of cccd.md §2.1.
-std::string cccdMrz() {
-    auto section = test::spec::section(test::spec::markdown("cccd.md"), "### 2.1 Layout");
-    auto lines = test::spec::lines(test::spec::codeBlocks(section).at(0));
-    return lines.at(0) + lines.at(1) + lines.at(2);
-}
-
-// The MRZ text of a DG1 sample: the value of 5F1F.
-std::string mrzOfDg1(const std::string& sample) {
-    Bytes dg1 = test::readFile(test::specDir() / "samples" / sample);
-    for (std::size_t i = 0; i + 2 < dg1.size(); ++i) {
-        if (dg1[i] == 0x5F && dg1[i + 1] == 0x1F) {
-            return std::string(dg1.begin() + static_cast<long>(i) + 3,
-                               dg1.begin() + static_cast<long>(i) + 3 + dg1[i + 2]);
-        }
-    }
-    ADD_FAILURE() << "no 5F1F in " << sample;
-    return {};
-}
 
 std::vector<std::string> problemsOf(const std::string& text) {
     return mrz::fieldProblems(mrz::Mrz::parse(text, Today));

@@ -8,12 +8,15 @@
 #include <chrono>
 #include <functional>
 #include <thread>
+#include <variant>
 
 #include <gtest/gtest.h>
 
 #include "ReaderTestSupport.h"
 #include "T0Channels.h"
+#include "emulator/card/FaultPlan.h"
 #include "reader/Document.h"
+#include "reader/ReadState.h"
 
 using namespace cccd;
 using namespace cccd::readertest;
@@ -225,6 +228,29 @@ TEST(CardReaderTest, PlainWrongLeUnderSecureMessagingOpensTheChipAgain) {
     options.accessPolicy = reader::AccessPolicy::BacOnly; // the first READ BINARY is protected
     reader::CardReadout readout = reader::readCard(t0, accessKey("vn-basic"), options);
     EXPECT_TRUE(t0.answered());
+    EXPECT_EQ(readout.secureMessagingRecoveries, 1u);
+    expectSameFilesAsTheCard(readout, card.card().profile());
+}
+
+// The count of recoveries covers every session of a resumed read: the one the card's removal
+// ended is not forgotten.
+TEST(CardReaderTest, RecoveriesOfASessionTheCardsRemovalEndedStillCount) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    WrongLeOnceChannel t0(card, 0xB0);
+    reader::ReadOptions options = shortReads();
+    options.accessPolicy = reader::AccessPolicy::BacOnly;
+    reader::ReadState state;
+    options.state = &state;
+    auto fault = emulator::parseCommandFault("remove ins=B0 at=20");
+    ASSERT_TRUE(std::holds_alternative<emulator::CommandFault>(fault));
+    card.card().arm(std::get<emulator::CommandFault>(fault));
+    EXPECT_THROW((void)reader::readCard(t0, accessKey("vn-basic"), options), Error);
+    ASSERT_TRUE(t0.answered());
+    EXPECT_EQ(state.secureMessagingRecoveries(), 1u);
+
+    card.card().insert();
+    reader::CardReadout readout = reader::readCard(t0, accessKey("vn-basic"), options);
+    EXPECT_EQ(readout.sessions, 2u);
     EXPECT_EQ(readout.secureMessagingRecoveries, 1u);
     expectSameFilesAsTheCard(readout, card.card().profile());
 }

@@ -11,6 +11,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/ErrorCodeOf.h"
+
 using namespace cccd;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
@@ -40,16 +42,6 @@ struct Gate {
     }
 };
 
-ErrorCode codeOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const Error& e) {
-        return e.code();
-    }
-    ADD_FAILURE() << "no error";
-    return ErrorCode::InvalidArgument;
-}
-
 } // namespace
 
 TEST(TransmitWorkerTest, ReturnsTheAnswerAndRethrowsTheError) {
@@ -60,7 +52,7 @@ TEST(TransmitWorkerTest, ReturnsTheAnswerAndRethrowsTheError) {
                   },
                   nullptr, std::nullopt),
               (Bytes{0x90, 0x00}));
-    EXPECT_EQ(codeOf([&] {
+    EXPECT_EQ(test::errorCodeOf([&] {
                   (void)worker.run([]() -> Bytes { throw Error(ErrorCode::CardRemoved, "gone"); },
                                    nullptr, std::nullopt);
               }),
@@ -80,7 +72,7 @@ TEST(TransmitWorkerTest, CancelReturnsAtOnceAndTheNextExchangeWaitsForTheAbandon
         cancel = true;
     });
     auto start = Clock::now();
-    EXPECT_EQ(codeOf([&] {
+    EXPECT_EQ(test::errorCodeOf([&] {
                   (void)worker.run(
                       [gate] {
                           return gate->pass({0x90, 0x00});
@@ -110,7 +102,7 @@ TEST(TransmitWorkerTest, TimeoutGivesUpWithTimeout) {
     auto gate = std::make_shared<Gate>();
     transport::TransmitWorker worker;
     auto start = Clock::now();
-    EXPECT_EQ(codeOf([&] {
+    EXPECT_EQ(test::errorCodeOf([&] {
                   (void)worker.run(
                       [gate] {
                           return gate->pass({0x90, 0x00});
@@ -127,7 +119,7 @@ TEST(TransmitWorkerTest, FlagSetBeforehandRunsNothing) {
     std::atomic<bool> cancel{true};
     std::atomic<int> ran{0};
     transport::TransmitWorker worker;
-    EXPECT_EQ(codeOf([&] {
+    EXPECT_EQ(test::errorCodeOf([&] {
                   (void)worker.run(
                       [&ran] {
                           ++ran;
@@ -150,7 +142,7 @@ TEST(TransmitWorkerTest, DestructorWaitsForTheAbandonedExchange) {
             std::this_thread::sleep_for(50ms);
             cancel = true;
         });
-        EXPECT_EQ(codeOf([&] {
+        EXPECT_EQ(test::errorCodeOf([&] {
                       (void)worker.run(
                           [gate] {
                               return gate->pass({0x90, 0x00});
