@@ -9,6 +9,7 @@
 #include "address/AddressConversion.h"
 #include "address/AddressText.h"
 #include "qr/QrText.h"
+#include "support/Instrumented.h"
 
 // Addresses generated from the tables for every commune of every old province, written in the
 // ways cards, forms and registers write them; each must convert to the table's new unit(s).
@@ -181,8 +182,10 @@ TEST(GeneratedAddressTest, EveryCommuneOfEveryProvinceConverts) {
         ADD_FAILURE() << out.failures[i];
     }
     EXPECT_EQ(out.failures.size(), 0u);
-    // "a conversion in well under a millisecond"
-    EXPECT_LT(out.micros / out.checked, 500.0) << "mean microseconds per conversion";
+    // "a conversion in well under a millisecond", in the build as shipped
+    if (!cccd::test::SanitizerInstrumented) {
+        EXPECT_LT(out.micros / out.checked, 500.0) << "mean microseconds per conversion";
+    }
 }
 
 TEST(GeneratedAddressTest, LoadingTakesWellUnderASecond) {
@@ -190,7 +193,9 @@ TEST(GeneratedAddressTest, LoadingTakesWellUnderASecond) {
     auto loaded = AdministrativeUnits::loadDefault();
     auto elapsed = std::chrono::steady_clock::now() - start;
     EXPECT_EQ(loaded.oldCommunes().size(), units().oldCommunes().size());
-    EXPECT_LT(std::chrono::duration<double>(elapsed).count(), 1.0);
+    if (!cccd::test::SanitizerInstrumented) { // the bound is the shipped build's
+        EXPECT_LT(std::chrono::duration<double>(elapsed).count(), 1.0);
+    }
 }
 
 } // namespace
