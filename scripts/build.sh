@@ -12,7 +12,8 @@ if [ -f "$build/CMakeCache.txt" ] &&
 fi
 # -O2 without debug information: a third less compile time than RelWithDebInfo, which the
 # suite, built a second time with sanitizers (scripts/build-san.sh), cannot spare.
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" \
-    -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCCCD_BUILD_TESTS=ON \
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+    -DCCCD_BUILD_TESTS=ON \
     -DCCCD_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build "$build" -j"$(nproc)" "$@"
