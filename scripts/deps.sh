@@ -11,6 +11,7 @@ packages=(
     libopencv-videoio-dev
     libeac-dev
     qt6-base-dev qt6-tools-dev fonts-dejavu-core poppler-utils xvfb xauth
+    doxygen python3-jsonschema
 )
 
 missing=()

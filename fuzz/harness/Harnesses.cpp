@@ -5,7 +5,7 @@
 namespace cccd::fuzz {
 
 std::span<const Harness> harnesses() {
-    static constexpr std::array<Harness, 17> all{{
+    static constexpr std::array<Harness, 18> all{{
         {"tlv", fuzzTlv},
         {"mrz", fuzzMrz},
         {"ef-com", fuzzEfCom},
@@ -23,6 +23,7 @@ std::span<const Harness> harnesses() {
         {"sm-tdes", fuzzSmTdes},
         {"sm-aes", fuzzSmAes},
         {"hostile-card", fuzzHostileCard},
+        {"evidence-bundle", fuzzEvidenceBundle},
     }};
     return all;
 }

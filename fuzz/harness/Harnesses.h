@@ -29,6 +29,7 @@ int fuzzQrPayload(const std::uint8_t* data, std::size_t size);
 int fuzzSmTdes(const std::uint8_t* data, std::size_t size);
 int fuzzSmAes(const std::uint8_t* data, std::size_t size);
 int fuzzHostileCard(const std::uint8_t* data, std::size_t size);
+int fuzzEvidenceBundle(const std::uint8_t* data, std::size_t size);
 
 using HarnessFunction = int (*)(const std::uint8_t*, std::size_t);
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "EvidenceSeeds.h"
 #include "SessionSeeds.h"
 #include "SpecSeeds.h"
 #include "base/Error.h"
@@ -58,7 +59,9 @@ void addProfiles(SeedCorpus& corpus, const fs::path& profilesDir) {
     for (const fs::path& path : paths) {
         std::string label = "profile-" + path.stem().string();
         if (path.extension() == ".json") {
-            addProfileFiles(corpus, label, emulator::loadProfile(path));
+            emulator::CardProfile profile = emulator::loadProfile(path);
+            addProfileFiles(corpus, label, profile);
+            addEvidenceBundleSeed(corpus, label, profile);
         } else if (path.extension() == ".mrz") {
             corpus["mrz"].push_back({label, readSeedFile(path)});
         } else if (path.extension() == ".pem") {

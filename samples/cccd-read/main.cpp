@@ -18,6 +18,8 @@
 #include "ResumingRead.h"
 #include "base/Error.h"
 #include "base/Log.h"
+#include "base/SecureBytes.h"
+#include "evidence/EvidenceBundle.h"
 #include "json/DocumentJson.h"
 #include "mrz/Mrz.h"
 #include "mrz/MrzKey.h"
@@ -60,6 +62,8 @@ struct Options {
     bool verbose = false;
     std::string extendedLength = "auto";
     std::vector<int> dataGroups;
+    std::string bundle;
+    std::vector<int> bundleGroups;
     samples::QrSource qr;
 };
 
@@ -209,6 +213,23 @@ void writePrivateFile(const std::string& path, ByteView bytes) {
     }
 }
 
+// The evidence of the read, for re-verification without the card (cccd-verify): personal data
+// like the record, so private to the owner too.
+void writeBundle(const Options& o, const reader::CardReadout& readout) {
+    evidence::BundleOptions options;
+    if (!o.bundleGroups.empty()) {
+        options.dataGroups = o.bundleGroups;
+    }
+    std::string text = evidence::serializeBundle(evidence::makeBundle(readout, options));
+    try {
+        writePrivateFile(o.bundle, toBytes(text));
+    } catch (...) {
+        wipe(text);
+        throw;
+    }
+    wipe(text);
+}
+
 samples::ResumeOptions resumeOptions(const Options& o) {
     samples::ResumeOptions out;
     out.resume = !o.noResume;
@@ -274,8 +295,12 @@ ExitCode run(const Options& o) {
     if (o.progress) {
         options.onProgress = printProgress;
     }
-    reader::Document document = reader::interpret(
-        samples::readResuming(context, readerName, key, options, resumeOptions(o)), trust);
+    reader::CardReadout readout =
+        samples::readResuming(context, readerName, key, options, resumeOptions(o));
+    if (!o.bundle.empty()) {
+        writeBundle(o, readout);
+    }
+    reader::Document document = reader::interpret(std::move(readout), trust);
 
     json::JsonOptions jsonOptions;
     if (!o.portrait.empty() && document.portrait()) {
@@ -355,6 +380,15 @@ int main(int argc, char** argv) {
                  "asking for it back and continuing the read");
     app.add_option("--data-groups", o.dataGroups, "Read only these data groups (default: all)")
         ->check(CLI::Range(1, 16));
+    app.add_option("--bundle", o.bundle,
+                   "Also save the read's evidence bundle (the raw files, the protocol, the chip's "
+                   "proofs; never the key) to this file, for cccd-verify without the card");
+    app.add_option("--bundle-groups", o.bundleGroups,
+                   "The data groups the bundle keeps, e.g. 1,13,14,15 without the portrait "
+                   "(default: every one read)")
+        ->delimiter(',')
+        ->check(CLI::Range(1, 16))
+        ->needs("--bundle");
     app.add_option("--extended-length", o.extendedLength,
                    "Extended-length APDUs: auto (reader and card say yes), on, off")
         ->check(CLI::IsMember({"auto", "on", "off"}));

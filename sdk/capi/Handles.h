@@ -1,11 +1,13 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
 #include "base/Bytes.h"
+#include "capi/Problems.h"
 #include "cccd/cccd.h"
 #include "reader/AccessKey.h"
 #include "reader/Document.h"
@@ -62,9 +64,17 @@ struct cccd_session {
 };
 
 struct cccd_result {
+    /// When the read started (the result is made just before it): the bundle's time of the read.
+    std::chrono::system_clock::time_point readTime = std::chrono::system_clock::now();
     cccd::reader::Document document;
     std::string json;
     std::string verificationJson;
+    std::vector<cccd::capi::Problem> problems;
+};
+
+struct cccd_reader_list {
+    std::vector<std::string> names;
+    std::vector<bool> hasCard;
 };
 
 namespace cccd::capi {

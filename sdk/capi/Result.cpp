@@ -42,4 +42,22 @@ cccd_status cccd_result_portrait(const cccd_result* result, const uint8_t** data
         result, data, size);
 }
 
+size_t cccd_result_problem_count(const cccd_result* result) {
+    return result == nullptr ? 0 : result->problems.size();
+}
+
+const char* cccd_result_problem(const cccd_result* result, size_t index) {
+    if (result == nullptr || index >= result->problems.size()) {
+        return nullptr;
+    }
+    return result->problems[index].code.c_str();
+}
+
+const char* cccd_result_problem_file(const cccd_result* result, size_t index) {
+    if (result == nullptr || index >= result->problems.size()) {
+        return nullptr;
+    }
+    return result->problems[index].file.c_str();
+}
+
 } // extern "C"

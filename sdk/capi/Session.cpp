@@ -65,6 +65,7 @@ void read(cccd_session& session, cccd_result*& out) {
     const nlohmann::json output = json::documentToJson(result->document);
     result->json = dump(output);
     result->verificationJson = dump(output.at("verification"));
+    result->problems = problemsOf(result->document);
     out = result.release();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <new>
 #include <string>
 #include <utility>
@@ -25,6 +26,10 @@ template <typename Action> cccd_status guarded(Action&& action) noexcept {
     } catch (const Error& e) {
         setLastError(e.what());
         return toStatus(e.code());
+    } catch (const std::filesystem::filesystem_error&) {
+        // e.g. a trust directory that does not exist: the caller's file system, not the SDK.
+        setLastError("a local file or directory could not be read");
+        return CCCD_E_IO;
     } catch (const std::bad_alloc&) {
         setLastError("out of memory");
     } catch (...) {

@@ -357,8 +357,7 @@ CardReadout readInSession(LimitedChannel& channel, const AccessKey& key, const R
                                                      out.chipAuthenticationMapping->status)));
     }
 
-    bool chipProved = out.chipAuthenticationMapping && out.chipAuthenticationMapping->passed();
-    if (options.authenticateChip && !chipProved && chipCommandsPossible) {
+    if (options.authenticateChip && chipCommandsPossible) {
         authenticateChip(secure, out, options);
     }
     return out;

@@ -43,7 +43,9 @@ struct ReadOptions {
     /// Authentication (DG14) or else Active Authentication (DG15).
     bool authenticateChip = true;
     /// The 8-byte Active Authentication challenge, e.g. a server's nonce so that the signature
-    /// proves this very read (ICAO 9303-11 §6.1); empty: drawn from random.
+    /// proves this very read (ICAO 9303-11 §6.1); empty: drawn from random. When set, Active
+    /// Authentication runs (the chip has DG15) even after Chip Authentication or PACE-CAM
+    /// proved the chip, since neither signs anything the caller chose.
     Bytes activeAuthenticationChallenge;
     /// A resumable read (ReadState.h): what earlier attempts on this card gathered, and where
     /// this one records its progress. nullptr: the read starts afresh and keeps nothing.
@@ -92,8 +94,8 @@ struct CardReadout {
     /// data, wiped with the readout.
     std::optional<mrz::MrzKey> mrzKey;
     /// Set when PACE ran with Chip Authentication Mapping (and authenticateChip): its check
-    /// against EF.CardSecurity (ICAO 9303-11 §4.4.3.5.2). When it passed, neither Chip nor
-    /// Active Authentication runs.
+    /// against EF.CardSecurity (ICAO 9303-11 §4.4.3.5.2). When it passed, Chip
+    /// Authentication does not run, and Active Authentication only for the caller's challenge.
     std::optional<ChipAuthenticationMappingResult> chipAuthenticationMapping;
     /// Set when DG14 offered Chip Authentication and it ran.
     std::optional<verify::ChipAuthenticationResult> chipAuthentication;

@@ -32,6 +32,8 @@ std::string_view activeAuthenticationReasonName(ActiveAuthenticationReason reaso
         return "unsupported_algorithm";
     case ActiveAuthenticationReason::InvalidAlgorithm:
         return "invalid_algorithm";
+    case ActiveAuthenticationReason::ChallengeMismatch:
+        return "challenge_mismatch";
     }
     return "none";
 }

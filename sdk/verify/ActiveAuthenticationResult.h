@@ -29,6 +29,9 @@ enum class ActiveAuthenticationReason {
     /// Error: ActiveAuthenticationInfo names no ECDSA algorithm at all for the EC key of DG15
     /// (ICAO 9303-11 §9.2.8 allows only those): DG14 contradicts DG15
     InvalidAlgorithm,
+    /// Failed: a re-verification without the card was given the challenge the server issued,
+    /// and the recorded signature is over another one (a replayed read)
+    ChallengeMismatch,
 };
 
 enum class ActiveAuthenticationAlgorithm {

@@ -48,8 +48,9 @@ TEST(CApiLibraryTest, OnlyTheCApiIsExported) {
         EXPECT_EQ(name.rfind("cccd_", 0), 0u) << "unexpected exported symbol: " << line;
     }
     // The API is there, so that an empty listing cannot pass.
-    for (const char* function : {"cccd_version", "cccd_session_read", "cccd_session_cancel",
-                                 "cccd_result_json", "cccd_last_error_message"}) {
+    for (const char* function :
+         {"cccd_version", "cccd_session_read", "cccd_session_cancel", "cccd_result_json",
+          "cccd_last_error_message", "cccd_result_problem", "cccd_list_readers"}) {
         EXPECT_TRUE(exported.contains(function)) << function;
     }
 }

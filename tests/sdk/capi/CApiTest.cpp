@@ -2,6 +2,7 @@
 // messages, progress, cancellation, the caller's Active Authentication challenge, NULL handles.
 #include <cctype>
 #include <cstdint>
+#include <filesystem>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -334,6 +335,51 @@ TEST_F(CApiTest, OnlyTheRequestedDataGroupsAreRead) {
     EXPECT_FALSE(output.at("citizen").is_null());
 }
 
+TEST_F(CApiTest, TheAccessPolicyChoosesTheProtocol) {
+    setPrintedMrz();
+    EXPECT_EQ(readJson().at("card").at("access_protocol"), "PACE"); // the card offers PACE
+    cccd_result_free(m_result);
+    m_result = nullptr;
+
+    ASSERT_EQ(cccd_context_set_access_policy(m_context, CCCD_ACCESS_BAC_ONLY), CCCD_OK);
+
+    EXPECT_EQ(readJson().at("card").at("access_protocol"), "BAC");
+}
+
+TEST_F(CApiTest, PaceOnlyOnACardWithoutPaceReadsNothing) {
+    cccd_session_free(m_session);
+    m_session = openEmulatedSession(m_context, "bac-only");
+    ASSERT_EQ(cccd_session_set_mrz(m_session, profileText(".mrz", "bac-only").c_str()), CCCD_OK);
+    ASSERT_EQ(cccd_context_set_access_policy(m_context, CCCD_ACCESS_PACE_ONLY), CCCD_OK);
+
+    const cccd_status status = cccd_session_read(m_session, &m_result);
+
+    EXPECT_NE(status, CCCD_OK);
+    EXPECT_EQ(m_result, nullptr);
+}
+
+TEST_F(CApiTest, ATrustDirectoryIsTrusted) {
+    cccd_context* context = nullptr;
+    ASSERT_EQ(cccd_context_new(&context), CCCD_OK);
+    const std::filesystem::path directory = test::binaryDir() / "capi-trust-directory";
+    std::filesystem::create_directories(directory);
+    std::filesystem::copy_file(profilesDirectory() + "/csca.pem", directory / "csca.pem",
+                               std::filesystem::copy_options::overwrite_existing);
+    ASSERT_EQ(cccd_context_add_trust_directory(context, directory.c_str()), CCCD_OK)
+        << cccd_last_error_message();
+    cccd_session* session = openEmulatedSession(context, Profile);
+    ASSERT_EQ(cccd_session_set_mrz(session, profileText(".mrz").c_str()), CCCD_OK);
+    cccd_result* result = nullptr;
+
+    ASSERT_EQ(cccd_session_read(session, &result), CCCD_OK) << cccd_last_error_message();
+
+    EXPECT_EQ(cccd_result_verified(result), 1);
+    EXPECT_EQ(cccd_context_add_trust_directory(context, "/nonexistent/trust"), CCCD_E_IO);
+    cccd_result_free(result);
+    cccd_session_free(session);
+    cccd_context_free(context);
+}
+
 TEST(CApiNullHandleTest, EveryFunctionAnswersBadHandleAndNeverCrashes) {
     cccd_context* context = nullptr;
     cccd_result* result = nullptr;
@@ -360,6 +406,11 @@ TEST(CApiNullHandleTest, EveryFunctionAnswersBadHandleAndNeverCrashes) {
     EXPECT_EQ(cccd_result_json(nullptr), nullptr);
     EXPECT_EQ(cccd_result_verification_json(nullptr), nullptr);
     EXPECT_EQ(cccd_result_verified(nullptr), 0);
+    EXPECT_EQ(cccd_list_readers(nullptr), CCCD_E_BAD_HANDLE);
+    EXPECT_EQ(cccd_reader_list_count(nullptr), 0u);
+    EXPECT_EQ(cccd_reader_list_name(nullptr, 0), nullptr);
+    EXPECT_EQ(cccd_reader_list_has_card(nullptr, 0), 0);
+    cccd_reader_list_free(nullptr);
     EXPECT_STREQ(cccd_status_name(CCCD_E_BAD_HANDLE), "bad_handle");
     EXPECT_STRNE(cccd_last_error_message(), "");
     cccd_context_free(nullptr);

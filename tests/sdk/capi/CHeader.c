@@ -29,6 +29,7 @@ int capi_c_failed_checks(void) {
     cccd_context* context = NULL;
     cccd_session* session = NULL;
     cccd_result* result = NULL;
+    cccd_reader_list* readers = NULL;
     const uint8_t* portrait = NULL;
     size_t portraitSize = 0;
     const uint8_t challenge[8] = {0};
@@ -49,6 +50,14 @@ int capi_c_failed_checks(void) {
     failed += cccd_session_cancel(session) != CCCD_E_BAD_HANDLE;
     failed += cccd_result_portrait(result, &portrait, &portraitSize) != CCCD_E_BAD_HANDLE;
     failed += cccd_result_json(result) != NULL;
+    failed += cccd_result_problem_count(result) != 0;
+    failed += cccd_result_problem(result, 0) != NULL;
+    failed += cccd_result_problem_file(result, 0) != NULL;
+    failed += cccd_list_readers(NULL) != CCCD_E_BAD_HANDLE;
+    failed += cccd_reader_list_count(readers) != 0;
+    failed += cccd_reader_list_name(readers, 0) != NULL;
+    failed += cccd_reader_list_has_card(readers, 0) != 0;
+    cccd_reader_list_free(readers);
     cccd_result_free(result);
     cccd_session_free(session);
 

@@ -1,10 +1,9 @@
 #include "EmulatedSession.h"
 
 #include <memory>
+#include <utility>
 
 #include "capi/Handles.h"
-#include "emulator/card/CardProfile.h"
-#include "emulator/card/EmulatedCard.h"
 #include "emulator/channel/EmulatorChannel.h"
 #include "support/TestData.h"
 
@@ -14,12 +13,18 @@ std::string profilesDirectory() {
     return (test::binaryDir() / "profiles").string();
 }
 
+emulator::CardProfile loadTestProfile(const std::string& name) {
+    return emulator::loadProfile(test::binaryDir() / "profiles" / (name + ".json"));
+}
+
+cccd_session* openEmulatedSession(cccd_context* context,
+                                  std::shared_ptr<emulator::EmulatedCard> card) {
+    return capi::newSession(*context, std::make_unique<emulator::EmulatorChannel>(std::move(card)));
+}
+
 cccd_session* openEmulatedSession(cccd_context* context, const std::string& profile) {
-    const emulator::CardProfile card =
-        emulator::loadProfile(test::binaryDir() / "profiles" / (profile + ".json"));
-    auto channel =
-        std::make_unique<emulator::EmulatorChannel>(std::make_shared<emulator::EmulatedCard>(card));
-    return capi::newSession(*context, std::move(channel));
+    return openEmulatedSession(context,
+                               std::make_shared<emulator::EmulatedCard>(loadTestProfile(profile)));
 }
 
 } // namespace cccd::capitest

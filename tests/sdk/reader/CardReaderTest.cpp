@@ -107,6 +107,32 @@ Inspection inspectWithFaults(const std::vector<std::string>& faults,
 
 } // namespace
 
+// Chip Authentication proves the chip without signing anything the caller chose; a server's
+// nonce as the Active Authentication challenge gets DG15's signature over it as well.
+TEST(CardReaderTest, TheCallersChallengeIsSignedAfterChipAuthenticationToo) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    reader::ReadOptions options = shortReads();
+    options.activeAuthenticationChallenge = Bytes{1, 2, 3, 4, 5, 6, 7, 8};
+    reader::Document d =
+        reader::interpret(reader::readCard(card, accessKey("vn-basic"), options), trustStore());
+
+    ASSERT_TRUE(d.readout.chipAuthentication.has_value());
+    EXPECT_TRUE(d.readout.chipAuthentication->passed());
+    ASSERT_TRUE(d.readout.activeAuthentication.has_value());
+    EXPECT_TRUE(d.readout.activeAuthentication->passed());
+    EXPECT_EQ(d.readout.activeAuthentication->challenge, options.activeAuthenticationChallenge);
+    EXPECT_EQ(d.chipVerdict(), reader::ChipVerdict::Genuine);
+    EXPECT_TRUE(d.verified());
+}
+
+TEST(CardReaderTest, WithoutAChallengeChipAuthenticationAloneProvesTheChip) {
+    emulator::EmulatorChannel card = cardOnReader("vn-basic");
+    reader::CardReadout readout = reader::readCard(card, accessKey("vn-basic"), shortReads());
+    ASSERT_TRUE(readout.chipAuthentication.has_value());
+    EXPECT_TRUE(readout.chipAuthentication->passed());
+    EXPECT_FALSE(readout.activeAuthentication.has_value());
+}
+
 TEST(CardReaderTest, WrongKeyIsAccessDeniedWith6300) {
     emulator::EmulatorChannel card = cardOnReader("vn-basic");
     mrz::MrzKey right = accessKey("vn-basic");

@@ -190,6 +190,23 @@ TEST(PaceReaderTest, CamProvesTheChipWithTheKeyOfCardSecurity) {
     EXPECT_TRUE(d.verified());
 }
 
+// PACE-CAM signs nothing the caller chose either: the caller's challenge still gets DG15's
+// signature, and Chip Authentication still does not run again.
+TEST(PaceReaderTest, CamWithTheCallersChallengeSignsItWithActiveAuthentication) {
+    emulator::EmulatorChannel channel = onReader(profile("pace-cam-p256"));
+    reader::ReadOptions o = options();
+    o.activeAuthenticationChallenge = Bytes{8, 7, 6, 5, 4, 3, 2, 1};
+    reader::Document d = reader::interpret(
+        reader::readCard(channel, canOf(loadPersona("pace-cam-p256")), o), trustStore());
+
+    EXPECT_TRUE(d.readout.chipAuthenticationMapping->passed());
+    EXPECT_FALSE(d.readout.chipAuthentication.has_value()) << "Chip Authentication ran again";
+    ASSERT_TRUE(d.readout.activeAuthentication.has_value());
+    EXPECT_TRUE(d.readout.activeAuthentication->passed());
+    EXPECT_EQ(d.readout.activeAuthentication->challenge, o.activeAuthenticationChallenge);
+    EXPECT_TRUE(d.verified());
+}
+
 TEST(PaceReaderTest, CamReadsCardSecurityAfterSelectMfWhereTheCardAllowsIt) {
     emulator::CardProfile card = profile("pace-cam-p256");
     card.selectMfStatus.reset();
