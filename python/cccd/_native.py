@@ -53,6 +53,11 @@ _PROTOTYPES = {
     "cccd_result_problem_count": (ctypes.c_size_t, [_HANDLE]),
     "cccd_result_problem": (ctypes.c_char_p, [_HANDLE, ctypes.c_size_t]),
     "cccd_result_problem_file": (ctypes.c_char_p, [_HANDLE, ctypes.c_size_t]),
+    "cccd_result_bundle": (_STATUS, [_HANDLE, ctypes.POINTER(ctypes.c_int), ctypes.c_size_t,
+                                     _OUT]),
+    "cccd_bundle_free": (None, [ctypes.c_void_p]),
+    "cccd_bundle_reverify": (_STATUS, [_HANDLE, ctypes.c_char_p, ctypes.c_char_p,
+                                       ctypes.c_size_t, _OUT]),
 }
 
 

@@ -3,35 +3,24 @@
 import ctypes
 import os
 
+from ._handle import Handle
 from ._native import lib
 from .errors import check
+from .result import Result
 
 ACCESS_POLICIES = {"auto": 0, "pace_only": 1, "bac_only": 2, "pace_then_bac": 3}
 
 
-class Context:
+class Context(Handle):
     """Starts with an empty trust store, access policy "auto", every data group and chip
     authentication on. May be shared by sessions on several threads."""
+
+    _free = lib.cccd_context_free  # sessions opened with the context keep what they need
 
     def __init__(self):
         handle = ctypes.c_void_p()
         check(lib.cccd_context_new(ctypes.byref(handle)))
-        self._handle = handle
-
-    def close(self):
-        """Frees the context; sessions opened with it keep what they need."""
-        if self._handle:
-            lib.cccd_context_free(self._handle)
-            self._handle = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
+        super().__init__(handle)
 
     def add_default_anchor(self):
         """Trusts the SDK's built-in CSCA (the Vietnamese eID anchor)."""
@@ -60,3 +49,14 @@ class Context:
     def set_authenticate_chip(self, enabled):
         """Whether a read proves the chip (Chip or Active Authentication); on by default."""
         check(lib.cccd_context_set_authenticate_chip(self._handle, 1 if enabled else 0))
+
+    def reverify(self, bundle, challenge=None):
+        """Re-verifies an evidence bundle (its JSON string) without the card against this
+        context's trust store: a Result as after a read, whose record has a `reverification`
+        object. `challenge`: the 8 bytes the server issued as the Active Authentication
+        challenge of the read; the chip must have signed them."""
+        challenge = b"" if challenge is None else bytes(challenge)
+        handle = ctypes.c_void_p()
+        check(lib.cccd_bundle_reverify(self._handle, bundle.encode("utf-8"), challenge or None,
+                                       len(challenge), ctypes.byref(handle)))
+        return Result(handle)

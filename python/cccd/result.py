@@ -3,30 +3,15 @@
 import ctypes
 import json
 
+from ._handle import Handle
 from ._native import lib, text
 from .errors import check
 
 
-class Result:
+class Result(Handle):
     """What cccd_session_read gave: the JSON record, the verdict, the problems, the portrait."""
 
-    def __init__(self, handle):
-        self._handle = handle
-
-    def close(self):
-        """Frees the result and wipes its copy of the personal data."""
-        if self._handle:
-            lib.cccd_result_free(self._handle)
-            self._handle = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
+    _free = lib.cccd_result_free  # and wipes the library's copy of the personal data
 
     @property
     def json(self):
@@ -60,3 +45,17 @@ class Result:
         if not data or size.value == 0:
             return None
         return ctypes.string_at(data, size.value)
+
+    def bundle(self, groups=()):
+        """The evidence bundle of the read (docs/evidence-bundle.md) as a JSON string, for
+        re-verification later without the card (Context.reverify, cccd-verify). `groups`: the
+        data groups it keeps, e.g. (1, 13, 14, 15) without the portrait; empty keeps every one
+        read. Holds personal data, as the record does."""
+        groups = list(groups)
+        array = (ctypes.c_int * len(groups))(*groups)
+        out = ctypes.c_void_p()
+        check(lib.cccd_result_bundle(self._handle, array, len(groups), ctypes.byref(out)))
+        try:
+            return ctypes.string_at(out).decode("utf-8")
+        finally:
+            lib.cccd_bundle_free(out)

@@ -2,17 +2,20 @@
 
 import ctypes
 
+from ._handle import Handle
 from ._native import PROGRESS_FN, lib, text
 from .errors import check
 from .result import Result
 
 
-class Session:
+class Session(Handle):
     """Open with Session.open_pcsc(context, reader); set a key; read(). Used by one thread at a
     time, except cancel(), which any thread may call while another reads."""
 
+    _free = lib.cccd_session_free  # releases the card and wipes the access key
+
     def __init__(self, handle):
-        self._handle = handle
+        super().__init__(handle)
         self._progress = None  # the ctypes callback must live as long as the library holds it
 
     @classmethod
@@ -23,21 +26,6 @@ class Session:
         name = None if reader is None else reader.encode("utf-8")
         check(lib.cccd_session_open_pcsc(context._handle, name, ctypes.byref(handle)))
         return cls(handle)
-
-    def close(self):
-        """Frees the session, releases the card and wipes the access key."""
-        if self._handle:
-            lib.cccd_session_free(self._handle)
-            self._handle = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
 
     def set_mrz(self, mrz):
         """The MRZ key from the whole machine readable zone (lines separated by newlines)."""

@@ -1,6 +1,7 @@
 """The binding reading the emulated card through pcscd (label e2e): the record as a dict, the
 verdict, the problems, the portrait, progress and cancel."""
 
+import json
 import os
 import unittest
 
@@ -65,6 +66,29 @@ class ReadE2ETest(unittest.TestCase):
             with self.assertRaises(cccd.CccdError) as raised:
                 session.read()
         self.assertEqual(raised.exception.status, "access_denied")
+
+    def test_a_bundle_of_the_read_reverifies_on_a_server_with_its_nonce(self):
+        nonce = bytes(range(0x41, 0x49))
+        with cccd.Session.open_pcsc(self.context) as session:
+            session.set_mrz(profile_text(PERSONA, ".mrz"))
+            session.set_aa_challenge(nonce)
+            with session.read() as result:
+                bundle = result.bundle(groups=(1, 13, 14, 15))
+        self.assertNotIn("DG2", json.loads(bundle)["files"])
+
+        with cccd.Context() as server:
+            server.add_trust_directory(profiles_dir())
+            with server.reverify(bundle, challenge=nonce) as again:
+                self.assertTrue(again.verified)
+                self.assertEqual(again.problems, [])
+                self.assertEqual(again.record["reverification"]["active_authentication"]
+                                 ["challenge"], "matches")
+            with server.reverify(bundle, challenge=bytes(8)) as replayed:
+                self.assertFalse(replayed.verified)
+                self.assertEqual(replayed.problems, [("chip_possible_clone", "")])
+            with self.assertRaises(cccd.CccdError) as raised:
+                server.reverify(bundle[:-2])
+        self.assertEqual(raised.exception.status, "malformed_data")
 
     def test_the_reader_list_shows_the_card(self):
         self.assertIn(True, [has_card for _name, has_card in cccd.list_readers()])

@@ -169,23 +169,6 @@ reader::AccessPolicy accessPolicy(const std::string& name) {
     return reader::AccessPolicy::Auto;
 }
 
-verify::TrustStore trustStore(const Options& o) {
-    verify::TrustStore store =
-        o.noDefaultTrust ? verify::TrustStore() : verify::TrustStore::withDefaultAnchor();
-    for (const auto& path : o.trust) {
-        try {
-            if (std::filesystem::is_directory(path)) {
-                store.addDirectory(path);
-            } else {
-                store.addFile(path);
-            }
-        } catch (const Error& e) {
-            throw Error(ErrorCode::InvalidArgument, "--trust " + path + ": " + e.what());
-        }
-    }
-    return store;
-}
-
 reader::ExtendedLengthMode extendedMode(const std::string& text) {
     if (text == "on") {
         return reader::ExtendedLengthMode::Always;
@@ -272,7 +255,7 @@ ExitCode run(const Options& o) {
         }
     }
     reader::AccessKey key = accessKey(o, qr);
-    verify::TrustStore trust = trustStore(o);
+    verify::TrustStore trust = verify::TrustStore::fromPaths(o.trust, !o.noDefaultTrust);
     pcsc::PcscContext context;
     std::optional<std::string> wanted;
     if (!o.reader.empty()) {

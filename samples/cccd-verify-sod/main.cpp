@@ -134,11 +134,7 @@ void addTrustPath(Trust& trust, const fs::path& path) {
     }
     std::size_t before = trust.store.masterListReports().size();
     try {
-        if (fs::is_directory(path)) {
-            trust.store.addDirectory(path);
-        } else {
-            trust.store.addFile(path);
-        }
+        trust.store.addPath(path);
     } catch (const Error& e) {
         throw InputError("cannot load trust '" + path.string() + "': " + e.what());
     }

@@ -2,7 +2,6 @@
 // the C API) without the card, against this machine's trust store, and prints the result as
 // JSON.
 #include <CLI/CLI.hpp>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -57,23 +56,6 @@ const char* Epilog = "Exit codes:\n"
                      "The bundle format is described in docs/evidence-bundle.md. Nothing "
                      "personal is logged.";
 
-verify::TrustStore trustStore(const Options& o) {
-    verify::TrustStore store =
-        o.noDefaultTrust ? verify::TrustStore() : verify::TrustStore::withDefaultAnchor();
-    for (const auto& path : o.trust) {
-        try {
-            if (std::filesystem::is_directory(path)) {
-                store.addDirectory(path);
-            } else {
-                store.addFile(path);
-            }
-        } catch (const Error& e) {
-            throw Error(ErrorCode::InvalidArgument, "--trust " + path + ": " + e.what());
-        }
-    }
-    return store;
-}
-
 // The bundle's text, from a file or standard input ("-"); no more than a bundle may hold.
 std::string readBundle(const std::string& path) {
     std::ifstream file;
@@ -106,7 +88,7 @@ ExitCode run(const Options& o) {
             throw Error(ErrorCode::InvalidArgument, "--challenge takes 8 bytes (16 hex digits)");
         }
     }
-    const verify::TrustStore trust = trustStore(o);
+    const verify::TrustStore trust = verify::TrustStore::fromPaths(o.trust, !o.noDefaultTrust);
     std::string text = readBundle(o.bundle);
     evidence::EvidenceBundle bundle;
     try {

@@ -84,10 +84,15 @@ std::size_t TrustStore::addFile(const std::filesystem::path& path) {
 
 std::size_t TrustStore::addDirectory(const std::filesystem::path& path) {
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(path)) {
-        if (entry.is_regular_file() && hasTrustExtension(entry.path())) {
-            files.push_back(entry.path());
+    std::error_code error;
+    for (std::filesystem::directory_iterator it(path, error), end; !error && it != end;
+         it.increment(error)) {
+        if (it->is_regular_file() && hasTrustExtension(it->path())) {
+            files.push_back(it->path());
         }
+    }
+    if (error) {
+        throw Error(ErrorCode::Io, "cannot list the trust directory: " + error.message());
     }
     std::sort(files.begin(), files.end());
     std::size_t added = 0;
@@ -95,6 +100,26 @@ std::size_t TrustStore::addDirectory(const std::filesystem::path& path) {
         added += addFile(file);
     }
     return added;
+}
+
+std::size_t TrustStore::addPath(const std::filesystem::path& path) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+        return addDirectory(path);
+    }
+    return addFile(path);
+}
+
+TrustStore TrustStore::fromPaths(const std::vector<std::string>& paths, bool defaultAnchor) {
+    TrustStore store = defaultAnchor ? withDefaultAnchor() : TrustStore();
+    for (const std::string& path : paths) {
+        try {
+            store.addPath(path);
+        } catch (const Error& e) {
+            throw Error(ErrorCode::InvalidArgument, "trust path " + path + ": " + e.what());
+        }
+    }
+    return store;
 }
 
 MasterListReport TrustStore::addMasterList(ByteView der) {

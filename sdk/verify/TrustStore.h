@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <set>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +37,15 @@ public:
     /// addFile for each file of a directory ending .pem .crt .cer .der .ml .mls (case
     /// insensitive), in name order; other files are ignored. Returns how many were new.
     std::size_t addDirectory(const std::filesystem::path& path);
+
+    /// addDirectory for a directory, addFile for anything else. Throws Error(Io) when the path
+    /// does not exist or a directory cannot be listed.
+    std::size_t addPath(const std::filesystem::path& path);
+
+    /// The store of a command line or a configuration: the built-in anchor when `defaultAnchor`,
+    /// and every path (addPath). Throws Error(InvalidArgument) naming the path that fails.
+    [[nodiscard]] static TrustStore fromPaths(const std::vector<std::string>& paths,
+                                              bool defaultAnchor);
 
     /// Checks a master list's signature and adds its certificates only if the signature is
     /// valid and its signer chains to a CSCA (of the list or of the store) and was valid when it
