@@ -11,9 +11,10 @@ if [ -f "$build/CMakeCache.txt" ] &&
     rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"
 fi
 # -O2 without debug information: a third less compile time than RelWithDebInfo, which the
-# suite, built a second time with sanitizers (scripts/build-san.sh), cannot spare.
+# suite, built a second time with sanitizers (scripts/build-san.sh), cannot spare. Prefix /usr:
+# the Debian packages are cut from this build (the library looks for its data there).
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
-    -DCCCD_BUILD_TESTS=ON \
+    -DCCCD_BUILD_TESTS=ON -DCMAKE_INSTALL_PREFIX=/usr \
     -DCCCD_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build "$build" -j"$(nproc)" "$@"

@@ -3,7 +3,7 @@
 set -euo pipefail
 
 packages=(
-    build-essential cmake ninja-build pkg-config clang-format git procps
+    build-essential cmake ninja-build pkg-config clang-format git procps dpkg-dev
     libssl-dev libpcsclite-dev pcscd vsmartcard-vpcd
     nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
     libjpeg-dev libicu-dev

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QShortcut>
 #include <QStandardPaths>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -39,9 +40,14 @@ int verifyAudit(const std::filesystem::path& file) {
     return 1;
 }
 
+/// A directory of the source or build tree when run from a build, else where the package put it.
+std::string buildOrInstalled(const char* buildPath, const char* installedPath) {
+    return std::filesystem::is_directory(buildPath) ? buildPath : installedPath;
+}
+
 Settings defaultSettings() {
     Settings settings;
-    settings.formsFolder = CCCD_KIOSK_FORMS_DIR;
+    settings.formsFolder = buildOrInstalled(CCCD_KIOSK_FORMS_DIR, CCCD_KIOSK_FORMS_INSTALL_DIR);
     QString output = QDir(QStandardPaths::writableLocation(QStandardPaths::HomeLocation))
                          .filePath("cccd-kiosk-output");
     settings.outputFolder = output.toStdString();
@@ -122,7 +128,9 @@ int main(int argc, char** argv) {
     CLI::App cli{"The one-stop-shop counter application for chip ID cards", "cccd-kiosk"};
     std::string settingsFile;
     std::string persona;
-    std::string profiles = CCCD_KIOSK_PROFILES_DIR;
+    std::string profiles =
+        buildOrInstalled(CCCD_KIOSK_PROFILES_DIR, CCCD_KIOSK_PROFILES_INSTALL_DIR);
+    bool fullScreen = false;
     std::string auditToVerify;
     std::string auditFile;
     std::vector<std::string> trust;
@@ -138,6 +146,8 @@ int main(int argc, char** argv) {
     cli.add_option("--emulator-control", emulatorControl,
                    "cccd-emulator's control socket: F5 presents --demo-persona, F6 removes it");
     cli.add_option("--demo-persona", demoPersona, "The persona F5 presents (vn-basic)");
+    cli.add_flag("--fullscreen", fullScreen,
+                 "Fill the screen without a window frame (kiosk mode, cccd-kiosk-autostart)");
     CLI11_PARSE(cli, argc, argv);
 
     if (!auditToVerify.empty()) {
@@ -190,8 +200,12 @@ int main(int argc, char** argv) {
         } else if (!emulatorControl.empty()) {
             bindEmulatorKeys(window, emulatorControl, demoPersona);
         }
-        window.resize(1366, 768);
-        window.show();
+        if (fullScreen) {
+            window.showFullScreen();
+        } else {
+            window.resize(1366, 768);
+            window.show();
+        }
         int status = QApplication::exec();
         return status;
     } catch (const SettingsError& e) {

@@ -1,5 +1,7 @@
 // The JSON form of an evidence bundle (docs/evidence-bundle.md): writing, and reading back with
 // every member checked, so that a damaged or hostile file gives a typed error.
+#include <algorithm>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <vector>
@@ -147,10 +149,21 @@ Enum byName(const json& object, const char* member, NameOf nameOf, Enum last) {
     malformed(std::string(member) + " names no known value");
 }
 
+// One of the names the reader writes (docs/json-output.md: card.access_protocol,
+// card.access_password, card.files_skipped): the re-verified JSON repeats it, within its schema.
+std::string oneOf(const json& object, const char* name,
+                  std::initializer_list<std::string_view> names) {
+    std::string value = text(object, name);
+    if (std::find(names.begin(), names.end(), value) == names.end()) {
+        malformed(std::string(name) + " names no known value");
+    }
+    return value;
+}
+
 reader::AccessOutcome accessFromJson(const json& a) {
     reader::AccessOutcome out;
-    out.protocol = text(a, "protocol");
-    out.password = text(a, "password");
+    out.protocol = oneOf(a, "protocol", {"PACE", "BAC", "none"});
+    out.password = oneOf(a, "password", {"CAN", "MRZ", "none"});
     out.paceProtocol = text(a, "pace_protocol");
     out.paceParameterId = optionalNumber(a, "pace_parameter_id");
     out.paceExplicitDomainParameters = boolean(a, "pace_explicit_domain_parameters");
@@ -225,7 +238,8 @@ std::vector<reader::SkippedFile> skippedFromJson(const json& list) {
         if (dg == 0) {
             malformed("files_skipped names something other than a data group");
         }
-        out.push_back({dg, text(entry, "reason")});
+        out.push_back(
+            {dg, oneOf(entry, "reason", {"access_denied", "not_found", "not_requested"})});
     }
     return out;
 }
@@ -273,6 +287,27 @@ reader::ChipAuthenticationMappingResult mappingFromJson(const json& m) {
     return out;
 }
 
+// A data group is in the bundle, skipped by the card or left out by the caller, and named once:
+// two entries would give two answers (read or withheld, and why) for one file.
+void eachDataGroupOnce(const EvidenceBundle& bundle) {
+    std::set<int> named;
+    for (const auto& [dg, content] : bundle.readout.dataGroups) {
+        named.insert(dg);
+    }
+    auto once = [&named](int dg) {
+        if (!named.insert(dg).second) {
+            malformed("DG" + std::to_string(dg) +
+                      " is named twice in files, files_skipped and data_groups_left_out");
+        }
+    };
+    for (const reader::SkippedFile& skipped : bundle.readout.skipped) {
+        once(skipped.dataGroup);
+    }
+    for (int dg : bundle.leftOut) {
+        once(dg);
+    }
+}
+
 template <typename Result, typename Parse>
 std::optional<Result> optionalFromJson(const json& object, const char* name, Parse parse) {
     const json& value = member(object, name);
@@ -282,11 +317,23 @@ std::optional<Result> optionalFromJson(const json& object, const char* name, Par
     return parse(value);
 }
 
+// Far above the few dozen values of a bundle. Each value costs memory well beyond its text
+// (16 MiB of nested arrays took 1.6 GB), so the count bounds what a hostile text can make the
+// parser build, however deep or wide, also under a member that is ignored afterwards.
+constexpr std::size_t MaxJsonValues = 4096;
+
 // JSON leaves duplicate member names to the reader; two spellings of one file in one bundle
 // are refused rather than resolved.
 json parseWithoutDuplicates(std::string_view text) {
     std::vector<std::set<std::string>> seen;
-    auto callback = [&seen](int, json::parse_event_t event, json& parsed) {
+    std::size_t values = 0;
+    auto callback = [&seen, &values](int, json::parse_event_t event, json& parsed) {
+        bool startsValue = event == json::parse_event_t::object_start ||
+                           event == json::parse_event_t::array_start ||
+                           event == json::parse_event_t::value;
+        if (startsValue && ++values > MaxJsonValues) {
+            malformed("more values than a bundle holds");
+        }
         if (event == json::parse_event_t::object_start) {
             seen.emplace_back();
         } else if (event == json::parse_event_t::object_end && !seen.empty()) {
@@ -361,11 +408,7 @@ EvidenceBundle parseBundle(std::string_view textIn) {
     filesFromJson(member(root, "files"), r);
     r.skipped = skippedFromJson(member(root, "files_skipped"));
     bundle.leftOut = dataGroupList(root, "data_groups_left_out");
-    for (int dg : bundle.leftOut) {
-        if (r.dataGroups.contains(dg)) {
-            malformed("DG" + std::to_string(dg) + " is both in the bundle and left out of it");
-        }
-    }
+    eachDataGroupOnce(bundle);
     r.activeAuthentication = optionalFromJson<verify::ActiveAuthenticationResult>(
         root, "active_authentication", activeAuthenticationFromJson);
     r.chipAuthentication = optionalFromJson<verify::ChipAuthenticationResult>(

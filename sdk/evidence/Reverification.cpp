@@ -104,13 +104,20 @@ void reverifyActiveAuthentication(Reverification& out, const ReverifyOptions& op
         out.challenge = ChallengeCheck::NotGiven;
         return;
     }
-    if (aa && aa->challenge == options.expectedChallenge) {
+    // Only a signature verified here binds the read to the challenge: next to a refusal, an
+    // error or a signature without DG15, the recorded challenge is text the bundle's author
+    // wrote. A failed Active Authentication has failed the chip already.
+    bool signedHere =
+        out.activeAuthentication == ReverificationMethod::Recomputed && aa && aa->passed();
+    bool failed = aa && aa->status == verify::ActiveAuthenticationStatus::Failed;
+    if (aa && aa->challenge == options.expectedChallenge && (signedHere || failed)) {
         out.challenge = ChallengeCheck::Matches;
         return;
     }
     // No signature over the server's challenge: nothing shows that this chip took part in this
     // read, so the chip check fails whatever else it proved.
-    out.challenge = aa ? ChallengeCheck::Mismatch : ChallengeCheck::NotRecorded;
+    out.challenge = aa && aa->challenge != options.expectedChallenge ? ChallengeCheck::Mismatch
+                                                                     : ChallengeCheck::NotRecorded;
     if (!aa) {
         aa.emplace();
     }

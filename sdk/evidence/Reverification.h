@@ -32,10 +32,13 @@ enum class RecordedKeyCheck {
 /// the one Active Authentication signed.
 enum class ChallengeCheck {
     NotGiven, ///< no expected challenge was given
-    Matches,  ///< the recorded challenge is the expected one
+    /// The recorded challenge is the expected one, and the chip's signature over it verified
+    /// again (or Active Authentication failed, which fails the chip anyway)
+    Matches,
     Mismatch, ///< it is another one: the chip check fails ("challenge_mismatch")
-    /// No Active Authentication in the bundle (or one that cannot be checked again): nothing
-    /// binds the read to the challenge, and the chip check fails the same way
+    /// No Active Authentication in the bundle, or none whose signature was verified again (a
+    /// refusal, an error, DG15 left out): nothing binds the read to the challenge, and the chip
+    /// check fails the same way
     NotRecorded,
 };
 

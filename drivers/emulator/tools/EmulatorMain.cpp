@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -63,12 +64,16 @@ int main(int argc, char** argv) {
         "line commands: present <profile|persona>, remove, swap <profile|persona>, status, "
         "quit, help,\nfault remove-after <FID> <bytes> | corrupt-mac | corrupt-cryptogram | "
         "drop-do <87|99|8E> | sw <SW> | corrupt-file <FID> <offset> | clear.\n"
-        "Profiles are built by cccd-profile-gen (default directory " CCCD_EMULATOR_PROFILE_DIR
-        ").\nLogs carry profile names, lengths and status words, never personal data."};
+        "Profiles are built by cccd-profile-gen; default directory " CCCD_EMULATOR_PROFILE_DIR
+        ",\nor " CCCD_EMULATOR_PROFILE_INSTALL_DIR " for the installed emulator.\n"
+        "Logs carry profile names, lengths and status words, never personal data."};
     int port = 35963;
     std::string profileFile;
     std::string persona;
-    std::string profilesDir = CCCD_EMULATOR_PROFILE_DIR;
+    // The installed emulator (package cccd-emulator) has no build tree: its profiles are shared.
+    std::string profilesDir = std::filesystem::is_directory(CCCD_EMULATOR_PROFILE_DIR)
+                                  ? CCCD_EMULATOR_PROFILE_DIR
+                                  : CCCD_EMULATOR_PROFILE_INSTALL_DIR;
     std::string controlPath;
     std::string link = "contactless";
     double bitRate = 424000;

@@ -28,16 +28,6 @@ std::set<int> groupsOf(const reader::CardReadout& readout) {
     return out;
 }
 
-ErrorCode parseError(const std::string& text) {
-    try {
-        (void)evidence::parseBundle(text);
-    } catch (const Error& e) {
-        return e.code();
-    }
-    ADD_FAILURE() << "parsed";
-    return ErrorCode::InvalidArgument;
-}
-
 // vn-basic's bundle as JSON, to be damaged by a test.
 const Json& basicBundle() {
     static const Json bundle =

@@ -23,15 +23,6 @@ using Json = nlohmann::json;
 
 namespace {
 
-const Bytes ServerNonce = fromHex("0011223344556677");
-
-evidence::Reverification reverified(const evidence::EvidenceBundle& bundle,
-                                    Bytes expectedChallenge = {}) {
-    evidence::ReverifyOptions options;
-    options.expectedChallenge = std::move(expectedChallenge);
-    return evidence::reverify(throughText(bundle), readertest::trustStore(), options);
-}
-
 struct RoundTrip {
     std::string profile;
     ReverificationMethod activeAuthentication;
