@@ -43,7 +43,7 @@ endif()
 # Internal headers that name a third-party type stay out; tests/packaging checks what remains.
 set(cccd_sdk_dirs
     sdk/base sdk/tlv sdk/crypto sdk/apdu sdk/transport sdk/sm sdk/access sdk/mrz sdk/qr
-    sdk/address sdk/lds sdk/verify sdk/reader sdk/json drivers/pcsc)
+    sdk/address sdk/lds sdk/verify sdk/reader sdk/json sdk/evidence drivers/pcsc)
 add_library(cccd_sdk INTERFACE)
 set_target_properties(cccd_sdk PROPERTIES EXPORT_NAME sdk)
 add_library(cccd::sdk ALIAS cccd_sdk)
@@ -108,6 +108,11 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/samples/c/kyc-check"
     DESTINATION "${CMAKE_INSTALL_DOCDIR}/examples" COMPONENT dev)
 install(FILES "${PROJECT_SOURCE_DIR}/samples/python/read_card.py"
     DESTINATION "${CMAKE_INSTALL_DOCDIR}/examples" COMPONENT python)
+
+# --- the documentation, next to the samples: a developer with the packages alone has it ---
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/" DESTINATION "${CMAKE_INSTALL_DOCDIR}"
+    COMPONENT dev FILES_MATCHING PATTERN "*.md" PATTERN "*.schema.json"
+    PATTERN "screenshots" EXCLUDE)
 
 # --- tools --------------------------------------------------------------------------------
 foreach(tool IN ITEMS cccd-read cccd-qr cccd-verify cccd-verify-sod)

@@ -27,13 +27,15 @@ set(CPACK_DEBIAN_ENABLE_COMPONENT_DEPENDS ON)
 set(cccd_packages
     "runtime|libcccd0|libs||C API library of the chip ID card reader SDK, with its data"
     "dev|libcccd-dev|libdevel|@dev_depends@|headers, static SDK, CMake and pkg-config files"
-    "tools|cccd-tools|utils|pcscd|cccd-read, cccd-qr and cccd-verify for chip ID cards"
+    "tools|cccd-tools|utils|pcscd|cccd-read, cccd-qr, cccd-verify, cccd-verify-sod"
     "kiosk|cccd-kiosk|utils|pcscd|counter application for chip ID cards (Qt)"
     "emulator|cccd-emulator|utils|pcscd, vsmartcard-vpcd|emulated chip ID card for vpcd"
     "python|python3-cccd|python|python3|Python binding of the chip ID card reader SDK")
 
 # The static libraries' headers and link dependencies come from these -dev packages.
-set(dev_depends "libssl-dev (>= 3.0), libpcsclite-dev, libicu-dev, nlohmann-json3-dev")
+# pkg-config: the CMake package finds PC/SC and ICU through it (find_dependency(PkgConfig)).
+set(dev_depends
+    "libssl-dev (>= 3.0), libpcsclite-dev, libicu-dev, nlohmann-json3-dev, pkg-config")
 if(TARGET cccd_vision)
     string(APPEND dev_depends ", libzxing-dev, libopencv-core-dev, libopencv-imgproc-dev"
         ", libopencv-imgcodecs-dev, libopencv-videoio-dev")
@@ -71,8 +73,11 @@ foreach(entry IN LISTS cccd_packages)
     set(CPACK_COMPONENT_${upper}_DESCRIPTION "${summary}")
 endforeach()
 # Packages that carry libcccd.so.0's users depend on it by exact version (component DEPENDS).
+# The tools and the kiosk load the built-in trust anchor and the address tables libcccd0 ships.
 set(CPACK_COMPONENT_DEV_DEPENDS runtime)
 set(CPACK_COMPONENT_PYTHON_DEPENDS runtime)
+set(CPACK_COMPONENT_TOOLS_DEPENDS runtime)
+set(CPACK_COMPONENT_KIOSK_DEPENDS runtime)
 # A shlibs file for libcccd.so.0 (only libcccd0 has a shared library), so that packages built
 # against it depend on this version or later; the ABI is stable within SONAME 0.
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)

@@ -41,6 +41,22 @@ for deb in "${debs[@]}"; do
 done
 step "built ${names[*]}"
 
+# The dependencies a user relies on (packaging/README.md): the reader service for the programs
+# that read cards, and libcccd0 (trust anchor, address tables) for every user of the SDK.
+depends_on() { # PACKAGE DEPENDENCY
+    local deb
+    deb=$(compgen -G "$build/packages/$1_*.deb") || return 0 # not built in this tree
+    dpkg-deb -f "$deb" Depends | tr ',' '\n' | grep -q "^ *$2\b" ||
+        { echo "package-test: $1 does not depend on $2" >&2; exit 1; }
+}
+for package in cccd-tools cccd-kiosk; do
+    depends_on "$package" pcscd
+    depends_on "$package" libcccd0
+done
+depends_on cccd-emulator vsmartcard-vpcd
+depends_on libcccd-dev libcccd0
+depends_on python3-cccd libcccd0
+
 # --- install with apt; purge on every exit ----------------------------------------------------
 dpkg-query -W -f='${Package}\n' | sort >"$work/before.txt"
 emulator_pid=
@@ -70,6 +86,9 @@ installed() {
 
 # --- the samples of the installed packages, built against /usr as a developer would ---------
 examples=/usr/share/doc/cccd/examples
+for doc in getting-started.md bank-integration.md errors.md c-api.md evidence-bundle.md; do
+    [ -f "/usr/share/doc/cccd/$doc" ] || { echo "package-test: $doc is not installed" >&2; exit 1; }
+done
 step "building the installed C and C++ samples against /usr"
 for sample in kyc-check read-card; do
     if ! { cmake -S "$examples/$sample" -B "$work/$sample" -G Ninja -DCMAKE_BUILD_TYPE=Release &&

@@ -27,6 +27,7 @@
 #include "pcsc/PcscContext.h"
 #include "reader/CardReader.h"
 #include "reader/Document.h"
+#include "verify/ActiveAuthentication.h"
 #include "verify/QrCrossCheck.h"
 #include "verify/TrustStore.h"
 
@@ -64,6 +65,7 @@ struct Options {
     std::vector<int> dataGroups;
     std::string bundle;
     std::vector<int> bundleGroups;
+    std::string aaChallenge;
     samples::QrSource qr;
 };
 
@@ -275,6 +277,7 @@ ExitCode run(const Options& o) {
     options.dataGroups = o.dataGroups;
     options.extendedLength = extendedMode(o.extendedLength);
     options.accessPolicy = accessPolicy(o.protocol);
+    options.activeAuthenticationChallenge = fromHex(o.aaChallenge); // checked when parsed
     if (o.progress) {
         options.onProgress = printProgress;
     }
@@ -372,6 +375,20 @@ int main(int argc, char** argv) {
         ->delimiter(',')
         ->check(CLI::Range(1, 16))
         ->needs("--bundle");
+    app.add_option("--aa-challenge", o.aaChallenge,
+                   "The Active Authentication challenge, 16 hex digits: a server's nonce, so that "
+                   "the chip's signature in the bundle proves this very read (cccd-verify "
+                   "--challenge); default: random")
+        ->type_name("HEX")
+        ->check(CLI::Validator(
+            [](const std::string& text) {
+                const bool hex =
+                    text.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
+                return hex && text.size() == 2 * verify::ActiveAuthenticationChallengeSize
+                           ? std::string()
+                           : std::string("16 hex digits (8 bytes)");
+            },
+            "HEX"));
     app.add_option("--extended-length", o.extendedLength,
                    "Extended-length APDUs: auto (reader and card say yes), on, off")
         ->check(CLI::IsMember({"auto", "on", "off"}));

@@ -64,14 +64,15 @@ protected:
     }
 
     // cccd-verify on the other machine: its own trust directory, not the built-in anchor.
-    test::RunResult verifyElsewhere() {
+    test::RunResult verifyElsewhere(const std::vector<std::string>& extra = {}) {
         std::filesystem::path copy = m_dir / "other-machine" / "bundle.json";
         std::filesystem::copy_file(bundlePath(), copy,
                                    std::filesystem::copy_options::overwrite_existing);
-        return test::run(bin("cccd-verify"),
-                         {copy.string(), "--trust", (m_dir / "other-machine" / "trust").string(),
-                          "--no-default-trust"},
-                         60s);
+        std::vector<std::string> args{copy.string(), "--trust",
+                                      (m_dir / "other-machine" / "trust").string(),
+                                      "--no-default-trust"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return test::run(bin("cccd-verify"), args, 60s);
     }
 
     std::filesystem::path bundlePath() const { return m_dir / "bundle.json"; }
@@ -121,4 +122,27 @@ TEST_F(EvidenceBundleE2ETest, BundleWithoutThePortraitVerifies) {
     EXPECT_EQ(result.exitCode, Verified) << result.errors;
     EXPECT_EQ(json::parse(result.output).at("reverification").at("data_groups_not_requested"),
               json::array({2}));
+}
+
+// The bank's flow with the tools alone: the server's nonce as cccd-read's AA challenge, then
+// cccd-verify --challenge; the same bundle checked against another nonce is a replay.
+TEST_F(EvidenceBundleE2ETest, ServerNonceSignedByTheChipBindsTheBundleToTheRead) {
+    const std::string nonce = "0123456789ABCDEF";
+    ASSERT_EQ(readWithBundle({"--aa-challenge", nonce}), ReadSuccess);
+
+    test::RunResult fresh = verifyElsewhere({"--challenge", nonce});
+    EXPECT_EQ(fresh.exitCode, Verified) << fresh.errors;
+    json report = json::parse(fresh.output);
+    EXPECT_EQ(report.at("verification").at("active_authentication").at("status"), "passed");
+    EXPECT_EQ(report.at("reverification").at("active_authentication").at("challenge"), "matches");
+
+    test::RunResult replay = verifyElsewhere({"--challenge", "FEDCBA9876543210"});
+    EXPECT_EQ(replay.exitCode, NotVerified) << replay.errors;
+    EXPECT_EQ(
+        json::parse(replay.output).at("verification").at("active_authentication").at("reason"),
+        "challenge_mismatch");
+
+    test::RunResult badNonce =
+        test::run(bin("cccd-read"), {"--can", "123456", "--aa-challenge", "0123456789ABCDEG"}, 30s);
+    EXPECT_EQ(badNonce.exitCode, 2) << "a challenge that is not 8 bytes is a usage error";
 }

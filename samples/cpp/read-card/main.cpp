@@ -7,8 +7,10 @@
 // Exit status: 0 the card was read (verified or not: see "verified" in the JSON), 2 usage,
 // 3 the card could not be read.
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/Error.h"
