@@ -136,7 +136,9 @@ std::string PcscContext::waitForCard(const std::optional<std::string>& reader,
                 break; // a poll for the cancel flag, not the end of the wait
             }
             if (rv == SCARD_E_TIMEOUT) {
-                throw Error(ErrorCode::Timeout, "no card was presented in time");
+                throw Error(
+                    ErrorCode::Timeout,
+                    "no card was presented in time: put the card on the reader (or wait longer)");
             }
             if (rv == SCARD_E_UNKNOWN_READER && reader) {
                 throw Error(ErrorCode::NoReader, "the requested reader is not attached");
@@ -157,7 +159,9 @@ std::string PcscContext::waitForCard(const std::optional<std::string>& reader,
             states.back().dwCurrentState = states.back().dwEventState;
         }
         if (std::chrono::steady_clock::now() >= deadline) {
-            throw Error(ErrorCode::Timeout, "no card was presented in time");
+            throw Error(
+                ErrorCode::Timeout,
+                "no card was presented in time: put the card on the reader (or wait longer)");
         }
     }
 }

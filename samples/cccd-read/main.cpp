@@ -100,7 +100,8 @@ const char* Epilog =
     "     QR given with --qr-image/--camera/--qr does not match the chip)\n"
     "  8  --qr-image, --camera or --qr: no readable QR code, or not a Vietnamese ID card's\n"
     "130  interrupted\n\n"
-    "The JSON format is described in docs/json-output.md. Nothing personal is logged.";
+    "The JSON format is described in json-output.md (/usr/share/doc/cccd/, docs/ in the source). "
+    "Nothing personal is logged.";
 
 std::optional<mrz::MrzKey> mrzKey(const Options& o) {
     std::string mrzText = o.mrz;

@@ -2,6 +2,7 @@
 // the C API) without the card, against this machine's trust store, and prints the result as
 // JSON.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -46,15 +47,16 @@ const char* Description =
     "--challenge gives the Active Authentication challenge the server issued for this read: a "
     "bundle whose chip signed another challenge (a replay) is not verified.";
 
-const char* Epilog = "Exit codes:\n"
-                     "  0  verified\n"
-                     "  1  not verified (the JSON's report says which check failed)\n"
-                     "  2  bad command line, trust file or challenge\n"
-                     "  6  the bundle cannot be read: missing, malformed, or a version this\n"
-                     "     program does not read\n"
-                     " 10  unexpected failure\n\n"
-                     "The bundle format is described in docs/evidence-bundle.md. Nothing "
-                     "personal is logged.";
+const char* Epilog =
+    "Exit codes:\n"
+    "  0  verified\n"
+    "  1  not verified (the JSON's report says which check failed)\n"
+    "  2  bad command line, trust file or challenge\n"
+    "  6  the bundle cannot be read: missing, malformed, or a version this\n"
+    "     program does not read\n"
+    " 10  unexpected failure\n\n"
+    "The bundle format is described in evidence-bundle.md (/usr/share/doc/cccd/, docs/ in the "
+    "source). Nothing personal is logged.";
 
 // The bundle's text, from a file or standard input ("-"); no more than a bundle may hold.
 std::string readBundle(const std::string& path) {
@@ -62,7 +64,8 @@ std::string readBundle(const std::string& path) {
     if (path != "-") {
         file.open(path, std::ios::binary);
         if (!file) {
-            throw Error(ErrorCode::Io, "cannot read the bundle " + path);
+            const char* why = std::filesystem::exists(path) ? "not readable" : "no such file";
+            throw Error(ErrorCode::Io, "cannot read the bundle " + path + " (" + why + ")");
         }
     }
     std::istream& in = path == "-" ? std::cin : file;
@@ -102,6 +105,11 @@ ExitCode run(const Options& o) {
     std::string output = evidence::toJson(result).dump(2) + "\n";
     std::cout << output << std::flush;
     wipe(output);
+    if (options.expectedChallenge.empty()) {
+        std::cerr << "cccd-verify: no --challenge: the chip's proof is the one the reading "
+                     "client recorded; give the nonce the server issued for the read to have "
+                     "the chip's signature over it checked (bank-integration.md)\n";
+    }
     if (result.verified()) {
         return ExitCode::Verified;
     }

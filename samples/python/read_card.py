@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Reads the chip of the ID card in the first reader that holds one, through the Python binding
 of the SDK (package `cccd`), and prints the citizen record and verification report as JSON.
 

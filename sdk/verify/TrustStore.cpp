@@ -16,7 +16,8 @@ namespace {
 Bytes readAll(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw Error(ErrorCode::Io, "trust store: cannot read " + path.string());
+        const char* why = std::filesystem::exists(path) ? "not readable" : "no such file";
+        throw Error(ErrorCode::Io, "trust store: cannot read " + path.string() + " (" + why + ")");
     }
     return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
