@@ -18,6 +18,7 @@
 #include "reader/CardReader.h"
 #include "reader/Document.h"
 #include "support/PersonaJson.h"
+#include "support/ProfileRead.h"
 #include "support/TestData.h"
 #include "verify/TrustStore.h"
 
@@ -25,29 +26,9 @@ namespace cccd {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path profileDir() {
-    return test::binaryDir() / "profiles";
-}
-
-const verify::TrustStore& trustStore() {
-    static const verify::TrustStore store = [] {
-        verify::TrustStore s = verify::TrustStore::withDefaultAnchor();
-        s.addFile(profileDir() / "csca.pem");
-        return s;
-    }();
-    return store;
-}
-
-reader::Document readProfile(const std::string& name, std::vector<int> dataGroups = {}) {
-    emulator::CardProfile profile = emulator::loadProfile(profileDir() / (name + ".json"));
-    std::string information = toString(profile.mrzInformation.view());
-    mrz::MrzKey key(information.substr(0, 9), information.substr(10, 6), information.substr(17, 6));
-    emulator::EmulatorChannel channel(std::make_shared<emulator::EmulatedCard>(profile));
-    reader::ReadOptions options;
-    options.dataGroups = std::move(dataGroups);
-    return reader::interpret(reader::readCard(channel, key, options), trustStore());
-}
+using test::profileDir;
+using test::readProfile;
+using test::trustStore;
 
 // A readout of stored files: what a read of a card holding them would give, without a chip.
 reader::CardReadout storedReadout() {

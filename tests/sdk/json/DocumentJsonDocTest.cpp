@@ -20,6 +20,7 @@
 #include "reader/CardReader.h"
 #include "reader/Document.h"
 #include "support/PersonaJson.h"
+#include "support/ProfileRead.h"
 #include "support/TestData.h"
 #include "verify/TrustStore.h"
 
@@ -30,31 +31,9 @@ using nlohmann::json;
 
 const std::string DocFile = "json-output.md";
 
-std::filesystem::path profileDir() {
-    return test::binaryDir() / "profiles";
-}
-
-// What `cccd-read --trust profiles/csca.pem` trusts: the built-in anchor and the test CSCA.
-const verify::TrustStore& trustStore() {
-    static const verify::TrustStore store = [] {
-        verify::TrustStore s = verify::TrustStore::withDefaultAnchor();
-        s.addFile(profileDir() / "csca.pem");
-        return s;
-    }();
-    return store;
-}
-
-// The card of a generated profile, read over an in-process channel with the key its profile
-// holds (document number, birth date and expiry date with their check digits).
-reader::Document readProfile(const std::string& name, std::vector<int> dataGroups = {}) {
-    emulator::CardProfile profile = emulator::loadProfile(profileDir() / (name + ".json"));
-    std::string information = toString(profile.mrzInformation.view());
-    mrz::MrzKey key(information.substr(0, 9), information.substr(10, 6), information.substr(17, 6));
-    emulator::EmulatorChannel channel(std::make_shared<emulator::EmulatedCard>(profile));
-    reader::ReadOptions options;
-    options.dataGroups = std::move(dataGroups);
-    return reader::interpret(reader::readCard(channel, key, options), trustStore());
-}
+using test::profileDir;
+using test::readProfile;
+using test::trustStore;
 
 const reader::Document& card(const std::string& name) {
     static std::map<std::string, reader::Document> cache;
